@@ -1,0 +1,1 @@
+"""Shipped model files (installed as the package ``screener.models``)."""

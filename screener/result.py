@@ -1,0 +1,142 @@
+"""The result of screening one resume: the public output record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from screener.types import Evidence
+
+__all__ = ["ScreeningResult", "STATUSES", "DECISIONS", "RESULT_KEYS"]
+
+STATUSES = ("ok", "unreadable", "error")
+DECISIONS = ("strategic", "not_strategic", "review")
+
+#: Keys of ``ScreeningResult.to_dict()``, in output order (CSV columns).
+RESULT_KEYS: tuple[str, ...] = (
+    "path",
+    "sha256",
+    "status",
+    "reason",
+    "message",
+    "strategic",
+    "probability",
+    "decision",
+    "label",
+    "dimensions",
+    "claimed_dimensions",
+    "evidence",
+    "consumer_signals",
+    "experience_months",
+    "redacted",
+    "file_type",
+    "pages",
+    "seconds",
+    "model_version",
+)
+
+
+@dataclass
+class ScreeningResult:
+    """What screener says about one resume.
+
+    ``status`` is ``"ok"`` when the resume was read and scored; otherwise
+    ``reason`` names the typed outcome (``no_text_layer``, ``encrypted``,
+    ``malformed``, ``empty``, ``unsupported_format``, ``too_large``,
+    ``timeout``, ``error``) and the score fields are None, never a silent
+    "not strategic".
+    """
+
+    path: str | None
+    sha256: str | None
+    status: str = "ok"
+    reason: str | None = None
+    message: str | None = None
+    strategic: bool | None = None
+    probability: float | None = None
+    decision: str | None = None
+    label: str | None = None
+    dimensions: list[str] = field(default_factory=list)
+    claimed_dimensions: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    consumer_signals: list[Evidence] = field(default_factory=list)
+    experience_months: int | None = None
+    redacted: dict[str, int] = field(default_factory=dict)
+    file_type: str | None = None
+    pages: int | None = None
+    seconds: float | None = None
+    model_version: str | None = None
+    #: Per-feature contributions to the log-odds (not serialised by default).
+    contributions: dict[str, float] = field(default_factory=dict, repr=False)
+    #: The text that was screened (not serialised; used by reports).
+    text: str | None = field(default=None, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON-ready output record (keys in ``RESULT_KEYS`` order)."""
+        out: dict[str, Any] = {}
+        for key in RESULT_KEYS:
+            value = getattr(self, key)
+            if key in ("evidence", "consumer_signals"):
+                value = [_evidence_dict(e) for e in value]
+            elif isinstance(value, list):
+                value = list(value)
+            elif isinstance(value, dict):
+                value = dict(value)
+            out[key] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ScreeningResult:
+        """Rebuild a result from ``to_dict()`` output (e.g. a JSONL row)."""
+        kwargs = {k: data.get(k) for k in RESULT_KEYS if k in data}
+        for key in ("evidence", "consumer_signals"):
+            kwargs[key] = [
+                Evidence(
+                    dimension=e["dimension"],
+                    text=e["text"],
+                    section=e.get("section", "other"),
+                    page=e.get("page", 1),
+                    start=e.get("start", 0),
+                    end=e.get("end", 0),
+                    claimed_only=bool(e.get("claimed_only", False)),
+                    agency=e.get("agency", "neutral"),
+                )
+                for e in data.get(key) or []
+            ]
+        for key in ("dimensions", "claimed_dimensions"):
+            kwargs[key] = list(data.get(key) or [])
+        kwargs["redacted"] = dict(data.get("redacted") or {})
+        return cls(**kwargs)
+
+    @classmethod
+    def failure(
+        cls,
+        path: str | None,
+        sha256: str | None,
+        reason: str,
+        message: str,
+        *,
+        status: str = "unreadable",
+        model_version: str | None = None,
+        file_type: str | None = None,
+        seconds: float | None = None,
+    ) -> ScreeningResult:
+        """A row for a file that could not be screened."""
+        return cls(
+            path=path,
+            sha256=sha256,
+            status=status,
+            reason=reason,
+            message=message,
+            model_version=model_version,
+            file_type=file_type,
+            seconds=seconds,
+        )
+
+
+def _evidence_dict(e: Evidence | dict[str, Any]) -> dict[str, Any]:
+    return e if isinstance(e, dict) else e.to_dict()

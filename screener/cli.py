@@ -1,0 +1,226 @@
+"""Command line: ``screener screen|train|evaluate``.
+
+This module only parses arguments, prints, and maps outcomes to exit codes;
+the work is done by the library. Exit codes: 0 every file was read and
+screened, 1 some files were unreadable or failed (their rows say why),
+2 usage error (bad arguments, missing model).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from screener._version import __version__
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+_EPILOG = """\
+exit codes:
+  0  every file was read and screened
+  1  some files were unreadable or failed (each has a row saying why)
+  2  usage error (bad arguments, model or lexicon problem)
+
+examples:
+  screener screen resumes/ -o results.jsonl --jobs 2
+  screener screen resumes/ -o results.jsonl --resume      # continue a killed run
+  screener screen cv.pdf --format table
+  screener evaluate labelled/ --baselines
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="screener",
+        description="Screen resumes for the strategic skill mix of a social media role.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--version", action="version", version=f"screener {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    s = sub.add_parser("screen", help="screen files or folders of resumes",
+                       formatter_class=argparse.RawDescriptionHelpFormatter, epilog=_EPILOG)
+    s.add_argument("paths", nargs="+", metavar="PATH", type=Path,
+                   help="resume files (PDF, DOCX, TXT) or folders (searched recursively)")
+    s.add_argument("-o", "--output", type=Path, help="write rows here instead of stdout")
+    s.add_argument("--format", choices=("jsonl", "csv", "table"), default="jsonl",
+                   help="jsonl (default), csv (lists flattened) or a readable ranking table")
+    s.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    s.add_argument("--timeout", type=float, default=30.0,
+                   help="per-file time limit in seconds (default 30)")
+    s.add_argument("--memory-mb", type=int, default=None,
+                   help="memory ceiling per worker process in MB (with --jobs > 1)")
+    s.add_argument("--resume", action="store_true",
+                   help="append to --output, skipping files already in it (by sha256)")
+    s.add_argument("--model", type=Path, help="model file or folder (default: shipped model)")
+    s.add_argument("--no-blind", action="store_true",
+                   help="do not redact personal data before building features")
+    s.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
+                   help="progress bar on stderr (auto: when stderr is a terminal)")
+
+    t = sub.add_parser("train", help="train a model on a labelled folder")
+    t.add_argument("data", nargs="+", type=Path,
+                   help="folders of labelled JSON resumes, or CSV files of path,label")
+    t.add_argument("-o", "--output", type=Path, required=True, help="folder for the model")
+    t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--version-tag", default=None, help="model version string")
+
+    e = sub.add_parser("evaluate", help="evaluate a model on a labelled folder")
+    e.add_argument("data", type=Path, help="folder of labelled JSON with rendered files beside")
+    e.add_argument("--model", type=Path, help="model file or folder (default: shipped model)")
+    e.add_argument("--baselines", action="store_true",
+                   help="also score a keyword counter and TF-IDF + logistic regression")
+    e.add_argument("--train-data", type=Path, action="append",
+                   help="training corpus for the TF-IDF baseline (default data/corpus)")
+    e.add_argument("--json", action="store_true", help="print metrics as JSON")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = _parser().parse_args(argv)
+    from screener.errors import ModelError, ScreenerError
+
+    try:
+        if args.command == "screen":
+            return _screen(args)
+        if args.command == "train":
+            return _train(args)
+        return _evaluate(args)
+    except ModelError as e:
+        print(f"screener: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except ScreenerError as e:
+        print(f"screener: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("screener: interrupted; rerun with --resume to continue", file=sys.stderr)
+        return 130
+
+
+def _progress(mode: str) -> Any:
+    show = mode == "always" or (mode == "auto" and sys.stderr.isatty())
+    if not show:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit="file", file=sys.stderr, dynamic_ncols=True)
+
+
+def _screen(args: argparse.Namespace) -> int:
+    from screener.output import ResultWriter, prepare_resume
+    from screener.screening import Screener
+
+    if args.jobs < 1:
+        print("screener: --jobs must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    if args.resume and not args.output:
+        print("screener: --resume needs -o/--output", file=sys.stderr)
+        return EXIT_USAGE
+    screener = Screener.load(args.model, blind=not args.no_blind)
+    fmt = "jsonl" if args.format == "table" and args.output else args.format
+    done: set[str] = set()
+    if args.resume:
+        done = prepare_resume(args.output, "csv" if fmt == "csv" else "jsonl")
+    rows: list[dict[str, Any]] = []
+    stream = sys.stdout
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        exists = args.output.exists() and args.output.stat().st_size > 0
+        stream = args.output.open("a" if args.resume else "w", encoding="utf-8", newline="")
+    writer = None if fmt == "table" else ResultWriter(
+        stream, fmt, header=not (args.resume and exists) if args.output else True
+    )
+    counts: Counter[str] = Counter()
+    bar = _progress(args.progress)
+    t0 = time.perf_counter()
+    sources = _skip_done(args.paths, done, counts)
+    try:
+        for result in screener.screen_many(sources, jobs=args.jobs, timeout=args.timeout,
+                                           memory_mb=args.memory_mb):
+            counts[result.decision or result.reason or result.status] += 1
+            counts["__failed"] += result.status != "ok"
+            if writer:
+                writer.write(result)
+            else:
+                rows.append(result.to_dict())
+            if bar:
+                bar.update(1)
+    finally:
+        if bar:
+            bar.close()
+        if stream is not sys.stdout:
+            stream.close()
+    if fmt == "table":
+        from screener.report_text import ranking_table
+
+        print(ranking_table(rows))
+    _summary(counts, time.perf_counter() - t0)
+    return EXIT_SOME_FAILED if counts["__failed"] else EXIT_OK
+
+
+def _skip_done(paths: list[Path], done: set[str], counts: Counter[str]) -> Any:
+    """Inputs minus those whose sha256 is already in the output (``--resume``)."""
+    from screener.inputs import iter_inputs
+
+    if not done:
+        yield from paths
+        return
+    import hashlib
+
+    from screener.inputs import read_file
+
+    for item in iter_inputs(paths):
+        if item.problem is None:
+            try:
+                sha = hashlib.sha256(read_file(item.path, max_bytes=None)).hexdigest()
+            except OSError:
+                sha = None
+            if sha in done:
+                counts["__skipped"] += 1
+                continue
+        yield item
+
+
+def _summary(counts: Counter[str], seconds: float) -> None:
+    skipped = counts.pop("__skipped", 0)
+    counts.pop("__failed", None)
+    total = sum(counts.values())
+    parts = ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
+    line = f"screened {total} file(s) in {seconds:.1f} s"
+    if parts:
+        line += f" ({parts})"
+    if skipped:
+        line += f"; skipped {skipped} already in the output"
+    print(line, file=sys.stderr)
+
+
+def _train(args: argparse.Namespace) -> int:
+    from screener.evaluation import train_from_folders
+
+    model, report = train_from_folders(args.data, seed=args.seed, version=args.version_tag)
+    model.save(args.output)
+    print(report)
+    return EXIT_OK
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    import json
+
+    from screener.evaluation import evaluate_folder, format_metrics
+
+    train_data = args.train_data or [Path("data/corpus")]
+    metrics = evaluate_folder(args.data, model_path=args.model, baselines=args.baselines,
+                              train_data=train_data)
+    print(json.dumps(metrics, indent=2) if args.json else format_metrics(metrics))
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,257 @@
+"""The public screening API: ``Screener`` and ``ScreeningResult``.
+
+>>> from screener import Screener
+>>> screener = Screener.load()                       # doctest: +SKIP
+>>> result = screener.screen("resumes/alex.pdf")     # doctest: +SKIP
+>>> result.decision, result.probability, result.dimensions   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from screener.errors import ExtractionError, ScreenerError
+from screener.result import ScreeningResult
+from screener.types import DIMENSIONS, Analysis, Document
+
+__all__ = ["Screener", "ScreeningResult", "analyze_document"]
+
+Source = str | Path | bytes
+
+
+class Screener:
+    """Screen resumes with a trained model and the evidence layer.
+
+    Parameters
+    ----------
+    model : ScreeningModel
+        A fitted model (see :meth:`load`).
+    nlp : spacy.Language, optional
+        The evidence pipeline; default :func:`screener.nlp.build_nlp()`.
+    limits : screener.extract.Limits, optional
+        Size, page and time limits for reading files.
+    blind : bool
+        Redact personal data from the text the features are built from.
+    as_of : date, optional
+        What "present" means in date ranges (default: today).
+    """
+
+    def __init__(
+        self,
+        model: Any,
+        *,
+        nlp: Any = None,
+        limits: Any = None,
+        blind: bool = True,
+        as_of: date | None = None,
+    ) -> None:
+        self.model = model
+        self._nlp = nlp
+        self.limits = limits
+        self.blind = blind
+        self.as_of = as_of
+        #: Identifies this configuration in worker-process caches.
+        self.token = uuid.uuid4().hex
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The spaCy pipeline is rebuilt in each worker process, not pickled.
+        state = dict(self.__dict__)
+        state["_nlp"] = None
+        return state
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, **kwargs: Any) -> Screener:
+        """Load the shipped model (or the model at ``path``) into a Screener."""
+        from screener.model import ScreeningModel
+
+        return cls(ScreeningModel.load(path), **kwargs)
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            from screener.nlp import build_nlp
+
+            self._nlp = build_nlp()
+        return self._nlp
+
+    @property
+    def model_version(self) -> str:
+        return str(getattr(self.model, "version", "unversioned"))
+
+    def analyze(self, document: Document) -> tuple[Analysis, dict[str, int]]:
+        """Run the evidence layer (after blind redaction when enabled)."""
+        return analyze_document(document, nlp=self.nlp, blind=self.blind, as_of=self.as_of)
+
+    def screen_document(
+        self, document: Document, *, path: str | None = None, sha256: str | None = None
+    ) -> ScreeningResult:
+        """Screen an already extracted ``Document``."""
+        from screener.features import featurize
+
+        t0 = time.perf_counter()
+        analysis, redacted = self.analyze(document)
+        features = featurize(analysis)
+        prob = float(self.model.predict_proba([features])[0])
+        decision = self.model.decide(prob)
+        strategic = prob >= self.model.threshold
+        claimed = {e.dimension for e in analysis.evidence if e.claimed_only}
+        dims = analysis.dimensions
+        label = "strategic" if strategic else ("off_target" if features["no_social"] else "consumer")
+        return ScreeningResult(
+            path=path if path is not None else document.path,
+            sha256=sha256 or hashlib.sha256(document.text.encode("utf-8")).hexdigest(),
+            status="ok",
+            strategic=bool(strategic),
+            probability=round(prob, 6),
+            decision=decision,
+            label=label,
+            dimensions=dims,
+            claimed_dimensions=[d for d in DIMENSIONS if d in claimed and d not in dims],
+            evidence=analysis.evidence,
+            consumer_signals=analysis.consumer_signals,
+            experience_months=analysis.experience_months,
+            redacted=redacted,
+            file_type=document.source_format,
+            pages=len(document.pages) or 1,
+            seconds=round(time.perf_counter() - t0, 4),
+            model_version=self.model_version,
+            contributions=self.model.contributions(features),
+            text=document.text,
+        )
+
+    def screen_text(self, text: str, *, path: str | None = None) -> ScreeningResult:
+        """Screen plain resume text."""
+        from screener.extract import normalize_text
+
+        doc = Document.from_text(normalize_text(text), path=path)
+        if len(doc.text.strip()) == 0:
+            return ScreeningResult.failure(
+                path, _sha(text.encode()), "empty", "no text to screen",
+                model_version=self.model_version, file_type="txt",
+            )
+        return self.screen_document(doc, path=path)
+
+    def screen(self, source: Source) -> ScreeningResult:
+        """Screen one file (path or bytes). Never raises for a bad file.
+
+        Returns
+        -------
+        ScreeningResult
+            ``status`` is ``ok``, or ``unreadable``/``error`` with a typed
+            ``reason``.
+        """
+        from screener.inputs import DEFAULT_MAX_BYTES, read_file
+
+        if isinstance(source, bytes):
+            return self.screen_bytes(source)
+        t0 = time.perf_counter()
+        path = str(source)
+        max_bytes = getattr(self.limits, "max_bytes", DEFAULT_MAX_BYTES)
+        try:
+            data = read_file(path, max_bytes=max_bytes)
+        except ScreenerError as e:
+            return self._failure(path, None, e, t0)
+        except OSError as e:
+            return ScreeningResult.failure(
+                path, None, "unreadable_file", f"cannot open file: {e.strerror or e}",
+                model_version=self.model_version, seconds=_since(t0),
+            )
+        return self.screen_bytes(data, path=path)
+
+    def screen_bytes(
+        self, data: bytes, *, path: str | None = None, sha256: str | None = None
+    ) -> ScreeningResult:
+        """Screen the bytes of one file; ``path`` is only reported."""
+        from screener.extract import extract
+
+        t0 = time.perf_counter()
+        sha = sha256 or _sha(data)
+        try:
+            doc = extract(data, limits=self.limits)
+            doc.path = path
+            result = self.screen_document(doc, path=path, sha256=sha)
+        except ScreenerError as e:
+            return self._failure(path, sha, e, t0)
+        except MemoryError:
+            raise
+        except Exception as e:  # the batch must never stop for one file
+            return ScreeningResult.failure(
+                path, sha, "error", f"{type(e).__name__}: {e}", status="error",
+                model_version=self.model_version, seconds=_since(t0),
+            )
+        result.seconds = _since(t0)
+        return result
+
+    def _failure(
+        self, path: str | None, sha: str | None, err: ScreenerError, t0: float
+    ) -> ScreeningResult:
+        status = getattr(err, "status", "error") if isinstance(err, ExtractionError) else "error"
+        return ScreeningResult.failure(
+            path, sha, err.reason, str(err), status=status,
+            model_version=self.model_version, seconds=_since(t0),
+        )
+
+    def screen_many(
+        self,
+        sources: Iterable[Source],
+        *,
+        jobs: int = 1,
+        executor: Executor | None = None,
+        timeout: float | None = None,
+        memory_mb: int | None = None,
+    ) -> Iterator[ScreeningResult]:
+        """Screen many files, yielding results as they finish.
+
+        Parameters
+        ----------
+        sources : iterable of path or bytes
+            Consumed lazily; memory stays flat however many there are.
+        jobs : int
+            Worker processes (1 screens in this process).
+        executor : concurrent.futures.Executor, optional
+            Run on this executor instead (e.g. a ``dask.distributed``
+            client's ``get_executor()``); ``jobs`` is then ignored.
+        timeout : float, optional
+            Per-file wall-clock limit; a file over it is a ``timeout`` row.
+        memory_mb : int, optional
+            Address-space ceiling of each worker process (``jobs > 1``); a
+            file that needs more becomes a ``too_large``/``worker_died`` row.
+        """
+        from screener.batch import run_batch
+
+        yield from run_batch(
+            self, sources, jobs=jobs, executor=executor, timeout=timeout, memory_mb=memory_mb
+        )
+
+
+def analyze_document(
+    document: Document, *, nlp: Any = None, blind: bool = True, as_of: date | None = None
+) -> tuple[Analysis, dict[str, int]]:
+    """Redact (when ``blind``) and run the evidence layer on one document.
+
+    Training and screening both go through this function, so the model is
+    trained on features built exactly as they are at screening time.
+    """
+    from screener.nlp import analyze
+
+    redacted: dict[str, int] = {}
+    if blind:
+        from screener.redact import redact_document
+
+        document, redacted = redact_document(document)
+    return analyze(document, nlp=nlp, as_of=as_of), redacted
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _since(t0: float) -> float:
+    return round(time.perf_counter() - t0, 4)

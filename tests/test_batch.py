@@ -1,0 +1,97 @@
+"""The batch runner: one row per input, hard timeouts, dead workers, executors.
+
+A small stand-in screener keeps these tests about the runner itself; the
+end-to-end tests with the real model live in test_cli.py.
+"""
+
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+
+import pytest
+
+from screener.batch import run_batch
+from screener.result import ScreeningResult
+
+
+class FakeScreener:
+    model_version = "fake"
+    limits = None
+    nlp = None
+    token = "fake-token"
+
+    def screen_bytes(self, data, path=None, sha256=None):
+        if data.startswith(b"sleep"):
+            time.sleep(60)
+        if data.startswith(b"die"):
+            os._exit(3)
+        if data.startswith(b"hog"):
+            raise MemoryError
+        return ScreeningResult(path=path, sha256=sha256, probability=len(data) / 100,
+                               decision="review", strategic=False)
+
+
+def _files(tmp_path, contents):
+    for name, data in contents.items():
+        (tmp_path / name).write_bytes(data)
+    return tmp_path
+
+
+def _by_name(results):
+    return {os.path.basename(r.path): r for r in results}
+
+
+def test_every_file_gives_exactly_one_row(tmp_path):
+    folder = _files(tmp_path, {f"{i}.txt": b"x" * i for i in range(1, 8)})
+    rows = _by_name(run_batch(FakeScreener(), [folder]))
+    assert sorted(rows) == [f"{i}.txt" for i in range(1, 8)]
+
+
+def test_two_jobs_give_the_same_rows_as_one(tmp_path):
+    folder = _files(tmp_path, {f"{i}.txt": b"x" * i for i in range(1, 8)})
+    one = {k: v.to_dict() for k, v in _by_name(run_batch(FakeScreener(), [folder])).items()}
+    two = {k: v.to_dict() for k, v in _by_name(run_batch(FakeScreener(), [folder], jobs=2)).items()}
+    assert one == two
+
+
+def test_a_hanging_file_is_stopped_and_reported_as_timeout(tmp_path):
+    folder = _files(tmp_path, {"a.txt": b"ok", "hang.txt": b"sleep", "b.txt": b"fine"})
+    t0 = time.monotonic()
+    rows = _by_name(run_batch(FakeScreener(), [folder], jobs=2, timeout=1.0))
+    assert time.monotonic() - t0 < 20
+    assert rows["hang.txt"].reason == "timeout" and rows["a.txt"].status == "ok"
+
+
+def test_a_worker_that_dies_is_a_row_and_the_batch_goes_on(tmp_path):
+    folder = _files(tmp_path, {"a.txt": b"ok", "b.txt": b"die", "c.txt": b"fine", "d.txt": b"x"})
+    rows = _by_name(run_batch(FakeScreener(), [folder], jobs=2))
+    assert rows["b.txt"].reason == "worker_died"
+    assert [rows[n].status for n in ("a.txt", "c.txt", "d.txt")] == ["ok"] * 3
+
+
+def test_out_of_memory_in_a_worker_is_reported_as_too_large(tmp_path):
+    folder = _files(tmp_path, {"a.txt": b"hog", "b.txt": b"ok"})
+    rows = _by_name(run_batch(FakeScreener(), [folder], jobs=2))
+    assert rows["a.txt"].reason == "too_large" and rows["b.txt"].status == "ok"
+
+
+def test_special_files_become_rows_without_reaching_a_worker(tmp_path):
+    os.mkfifo(tmp_path / "resume.pdf")
+    (tmp_path / "a.txt").write_bytes(b"ok")
+    rows = _by_name(run_batch(FakeScreener(), [tmp_path], jobs=2, timeout=5))
+    assert rows["resume.pdf"].reason == "special_file"
+
+
+@pytest.mark.parametrize("pool", [ThreadPoolExecutor, ProcessPoolExecutor])
+def test_any_executor_gives_the_same_rows(tmp_path, pool):
+    folder = _files(tmp_path, {f"{i}.txt": b"x" * i for i in range(1, 6)})
+    one = {k: v.to_dict() for k, v in _by_name(run_batch(FakeScreener(), [folder])).items()}
+    with pool(max_workers=2) as ex:
+        other = {k: v.to_dict()
+                 for k, v in _by_name(run_batch(FakeScreener(), [folder], executor=ex)).items()}
+    assert one == other
+
+
+def test_bytes_sources_are_screened(tmp_path):
+    (row,) = run_batch(FakeScreener(), [b"hello"])
+    assert row.sha256 is not None and row.path is None

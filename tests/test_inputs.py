@@ -1,0 +1,76 @@
+import os
+import socket
+
+import pytest
+
+from screener.errors import TooLargeError
+from screener.inputs import iter_inputs, read_file
+
+
+def _names(items):
+    return [(os.path.basename(i.path), i.problem) for i in items]
+
+
+def test_walk_is_recursive_sorted_and_skips_hidden(tmp_path):
+    (tmp_path / "b.pdf").write_bytes(b"x")
+    (tmp_path / ".hidden.pdf").write_bytes(b"x")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "c.txt").write_text("x")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "d.txt").write_text("x")
+    assert _names(iter_inputs([tmp_path])) == [("c.txt", None), ("b.pdf", None)]
+
+
+def test_walk_reports_a_fifo_without_opening_it(tmp_path):
+    os.mkfifo(tmp_path / "resume.pdf")
+    assert _names(iter_inputs([tmp_path])) == [("resume.pdf", "special_file")]
+
+
+def test_walk_reports_a_socket(tmp_path):
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(tmp_path / "s.pdf"))
+    try:
+        assert _names(iter_inputs([tmp_path])) == [("s.pdf", "special_file")]
+    finally:
+        sock.close()
+
+
+def test_walk_reports_a_dangling_symlink(tmp_path):
+    os.symlink(tmp_path / "gone.pdf", tmp_path / "link.pdf")
+    assert _names(iter_inputs([tmp_path])) == [("link.pdf", "broken_link")]
+
+
+def test_walk_reports_a_symlink_loop(tmp_path):
+    os.symlink(tmp_path / "l1", tmp_path / "l2")
+    os.symlink(tmp_path / "l2", tmp_path / "l1")
+    assert {p for _, p in _names(iter_inputs([tmp_path]))} == {"broken_link"}
+
+
+def test_walk_survives_a_directory_symlink_loop_and_screens_each_file_once(tmp_path):
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "cv.pdf").write_bytes(b"x")
+    os.symlink(tmp_path, tmp_path / "d" / "up")
+    assert _names(iter_inputs([tmp_path])) == [("cv.pdf", None)]
+
+
+def test_same_file_named_twice_is_yielded_once(tmp_path):
+    f = tmp_path / "cv.pdf"
+    f.write_bytes(b"x")
+    assert len(list(iter_inputs([f, tmp_path]))) == 1
+
+
+def test_missing_path_is_reported(tmp_path):
+    assert _names(iter_inputs([tmp_path / "nope.pdf"])) == [("nope.pdf", "not_found")]
+
+
+def test_read_file_refuses_a_file_over_the_limit(tmp_path):
+    f = tmp_path / "big.txt"
+    f.write_bytes(b"x" * 101)
+    with pytest.raises(TooLargeError):
+        read_file(f, max_bytes=100)
+
+
+def test_read_file_does_not_block_on_a_fifo(tmp_path):
+    os.mkfifo(tmp_path / "p")
+    with pytest.raises(OSError):
+        read_file(tmp_path / "p")

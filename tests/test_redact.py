@@ -1,0 +1,35 @@
+from screener.redact import redact_text
+from screener.types import Document
+
+TEXT = """Priya Raman
+priya.raman@example.com | +44 7700 900123 | linkedin.com/in/priya
+She led the team. Nationality: Indian. Married.
+Led social care for a retailer."""
+
+
+def test_redaction_keeps_length_and_line_breaks():
+    masked, _ = redact_text(TEXT)
+    assert len(masked) == len(TEXT) and masked.count("\n") == TEXT.count("\n")
+
+
+def test_redaction_hides_personal_values():
+    masked, _ = redact_text(TEXT)
+    for value in ("Priya", "example.com", "7700", "linkedin", "She ", "Indian", "Married"):
+        assert value not in masked
+
+
+def test_redaction_keeps_the_work():
+    masked, _ = redact_text(TEXT)
+    assert "Led social care for a retailer." in masked
+
+
+def test_redaction_reports_categories_and_counts_only():
+    _, counts = redact_text(TEXT)
+    assert counts["name"] == 1 and counts["email"] == 1 and counts["pronoun"] == 1
+
+
+def test_redacted_document_offsets_still_map_to_lines():
+    from screener.redact import redact_document
+
+    doc, _ = redact_document(Document.from_text(TEXT))
+    assert all(doc.text[ln.start:ln.end] == ln.text for ln in doc.lines)

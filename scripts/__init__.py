@@ -1,0 +1,1 @@
+"""Developer scripts: rendering resumes, making the demo samples, training."""

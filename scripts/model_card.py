@@ -1,0 +1,95 @@
+"""Write models/MODEL_CARD.md from a training run's own figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+
+def _fmt(v: Any) -> str:
+    return "n/a" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v))
+
+
+def _metrics_table(cv: dict[str, Any]) -> str:
+    keys = ("n", "accuracy", "precision", "recall", "f1", "macro_f1", "roc_auc", "brier",
+            "pairs", "pair_accuracy")
+    head = "| " + " | ".join(keys) + " |\n|" + "---|" * len(keys) + "\n"
+    return head + "| " + " | ".join(_fmt(cv.get(k)) for k in keys) + " |"
+
+
+def _hard_cases(cv: dict[str, Any]) -> str:
+    rows = [f"| {k} | {v['n']} | {v['accuracy']:.3f} |"
+            for k, v in (cv.get("hard_cases") or {}).items()]
+    return "| hard case | n | accuracy |\n|---|---|---|\n" + "\n".join(rows)
+
+
+def write_card(path: Path, meta: dict[str, Any], version: str,
+               validation: dict[str, Any] | None = None) -> None:
+    """Render the model card from ``meta`` (as saved beside the model)."""
+    cv = meta.get("cross_validation") or {}
+    bal = meta.get("balance") or {}
+    counts = meta.get("label_counts") or {}
+    val = ""
+    if validation:
+        val = "\n## Validation set (shared/examples, never trained or tuned on)\n\n" + "\n".join(
+            f"- {k}: {v}" for k, v in validation.items()) + "\n"
+    text = f"""# Model card: screener {version}
+
+## What it does
+Given the evidence that screener's rule-based NLP layer finds in a resume
+(which of six competency dimensions are evidenced in what the person *did*,
+whether they owned that work or carried out others', what is only claimed in
+a skills list, consumer-level signals, quantified outcomes, experience), a
+calibrated logistic regression gives the probability that the resume shows the
+**strategic skill mix** of a business social media role rather than
+consumer-level use. Probabilities within the review band of the threshold
+return the decision `review`.
+
+## Intended use
+A **screening aid** for people hiring for social media roles: it ranks and
+explains, a person decides. Use it to find the resumes to read first and to see
+the evidence for each answer.
+
+## Not intended for
+- The sole basis of rejecting anyone. Every `not_strategic` or `review` row
+  must remain open to a person's judgement.
+- Roles other than social media / digital engagement; other languages than
+  English; judging personality, culture fit, or anything protected by law.
+- Resumes it cannot read (scans without OCR): these are reported as their own
+  outcome (`no_text_layer`), never as "not strategic".
+
+## Training data
+{meta.get("trained_on", "?")} resumes written for this project in `data/corpus/`
+(strategic {counts.get("strategic", "?")}, consumer {counts.get("consumer", "?")},
+off-target {counts.get("off_target", "?")}), by several independent writers each
+covering one slice of the world, with a large share of minimal pairs (twins
+that keep person, titles, employers, tools and length, and differ only in what
+the person owned). See `data/corpus/README.md` for provenance and labelling.
+Personal data is redacted before features are built (blind mode).
+
+Shortcut checks on the training data (AUC of one property alone as a predictor
+of `strategic`; 0.5 means no signal): word count {_fmt(bal.get("auc_words"))},
+section count {_fmt(bal.get("auc_sections"))}.
+
+## Metrics: 5-fold duplicate-safe grouped cross-validation
+Twins and near-duplicates are always held out together; a pair counts only
+when both twins are right.
+
+{_metrics_table(cv)}
+
+{_hard_cases(cv)}
+{val}
+## Limits
+- The evidence layer is rule-based (English patterns in
+  `screener/nlp/patterns/`); phrasing it has not seen can be missed. Extend it
+  with your own JSONL patterns.
+- The training corpus is written for this project, not drawn from real
+  applicants; figures on your applicants will differ. Evaluate on your own
+  labelled resumes (`screener evaluate`) and retrain (`screener train`).
+- Calibration was fitted on the training corpus' cross-validated predictions.
+
+## Reproduce
+`python scripts/train_model.py` (seed 0) rebuilds this model, its metadata and
+this card; `python scripts/train_model.py --check` verifies the figures.
+"""
+    path.write_text(text)

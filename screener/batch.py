@@ -13,6 +13,7 @@ window of files is in flight, so memory does not grow with the batch.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import multiprocessing as mp
@@ -30,7 +31,7 @@ from screener.errors import ScreenerError
 from screener.inputs import InputFile, iter_inputs, read_file
 from screener.result import ScreeningResult
 
-__all__ = ["Task", "run_batch", "iter_tasks", "screen_task"]
+__all__ = ["Task", "iter_tasks", "run_batch", "screen_task"]
 
 
 @dataclass
@@ -210,10 +211,8 @@ def _pool(
                     )
     finally:
         for slot in slots:
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 slot.conn.send(None)
-            except (OSError, ValueError):
-                pass
             _stop(slot)
 
 
@@ -222,7 +221,9 @@ def _grace(timeout: float) -> float:
     return min(1.0, 0.1 * timeout)
 
 
-def _died(slot: _Slot, task: Task, version: str, memory_mb: int | None, now: float) -> ScreeningResult:
+def _died(
+    slot: _Slot, task: Task, version: str, memory_mb: int | None, now: float
+) -> ScreeningResult:
     slot.process.join(1)
     code = slot.process.exitcode
     why = f"worker process died (exit code {code})"

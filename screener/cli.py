@@ -61,6 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--model", type=Path, help="model file or folder (default: shipped model)")
     s.add_argument("--no-blind", action="store_true",
                    help="do not redact personal data before building features")
+    s.add_argument("--log", type=Path, metavar="FILE",
+                   help="append every decision to this JSONL decision log")
     s.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                    help="progress bar on stderr (auto: when stderr is a terminal)")
 
@@ -70,6 +72,20 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("-o", "--output", type=Path, required=True, help="folder for the model")
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--version-tag", default=None, help="model version string")
+
+    a = sub.add_parser("audit", help="bias audit of results against a demographics table")
+    a.add_argument("results", type=Path, help="results JSONL written by `screener screen`")
+    a.add_argument("demographics", type=Path,
+                   help="CSV with sha256 (or path), sex, race_ethnicity columns")
+    a.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    a.add_argument("-o", "--output", type=Path, help="write the audit here")
+
+    o = sub.add_parser("override", help="record a reviewer's decision in a decision log")
+    o.add_argument("log", type=Path, help="the decision log (JSONL)")
+    o.add_argument("sha256", help="sha256 of the resume, as in the results")
+    o.add_argument("--decision", required=True, choices=("strategic", "not_strategic", "review"))
+    o.add_argument("--reviewer", required=True)
+    o.add_argument("--reason", required=True)
 
     e = sub.add_parser("evaluate", help="evaluate a model on a labelled folder")
     e.add_argument("data", type=Path, help="folder of labelled JSON with rendered files beside")
@@ -85,18 +101,19 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
-    from screener.errors import ModelError, ScreenerError
+    from screener.errors import ScreenerError
 
     try:
         if args.command == "screen":
             return _screen(args)
         if args.command == "train":
             return _train(args)
+        if args.command == "audit":
+            return _audit(args)
+        if args.command == "override":
+            return _override(args)
         return _evaluate(args)
-    except ModelError as e:
-        print(f"screener: {e}", file=sys.stderr)
-        return EXIT_USAGE
-    except ScreenerError as e:
+    except (ScreenerError, ValueError, FileNotFoundError) as e:
         print(f"screener: {e}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -138,6 +155,13 @@ def _screen(args: argparse.Namespace) -> int:
         stream, fmt, header=not (args.resume and exists) if args.output else True
     )
     counts: Counter[str] = Counter()
+    log = None
+    if args.log:
+        from screener.decision_log import DecisionLog
+
+        log = DecisionLog(args.log, config={"threshold": screener.model.threshold,
+                                            "band": screener.model.band,
+                                            "blind": screener.blind, "timeout": args.timeout})
     bar = _progress(args.progress)
     t0 = time.perf_counter()
     sources = _skip_done(args.paths, done, counts)
@@ -146,6 +170,8 @@ def _screen(args: argparse.Namespace) -> int:
                                            memory_mb=args.memory_mb):
             counts[result.decision or result.reason or result.status] += 1
             counts["__failed"] += result.status != "ok"
+            if log:
+                log.record(result)
             if writer:
                 writer.write(result)
             else:
@@ -207,6 +233,27 @@ def _train(args: argparse.Namespace) -> int:
     model, report = train_from_folders(args.data, seed=args.seed, version=args.version_tag)
     model.save(args.output)
     print(report)
+    return EXIT_OK
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from screener.audit import audit_files
+
+    report = audit_files(args.results, args.demographics)
+    text = {"text": report.to_text, "csv": report.to_csv,
+            "json": lambda: __import__("json").dumps(report.to_dict(), indent=2)}[args.format]()
+    if args.output:
+        args.output.write_text(text + ("" if text.endswith("\n") else "\n"), encoding="utf-8")
+    else:
+        print(text)
+    return EXIT_OK
+
+
+def _override(args: argparse.Namespace) -> int:
+    from screener.decision_log import DecisionLog
+
+    DecisionLog(args.log).override(args.sha256, args.decision, reviewer=args.reviewer,
+                                   reason=args.reason)
     return EXIT_OK
 
 

@@ -14,15 +14,14 @@ from dataclasses import replace
 
 from screener.types import Document
 
-__all__ = ["redact_text", "redact_document", "CATEGORIES"]
+__all__ = ["CATEGORIES", "redact_document", "redact_text"]
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("email", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
     ("link", re.compile(r"(?:https?://|www\.)\S+|\b(?:linkedin|github|instagram|twitter|x|"
                         r"tiktok|facebook|behance|medium)\.com/\S+", re.I)),
-    ("phone", re.compile(r"(?<!\w)(?:\+?\d[\d ()./-]{7,}\d)(?!\w)")),
-    ("date_of_birth", re.compile(r"\b(?:date of birth|d\.?o\.?b\.?|born(?: on)?)\b[:\s]*[^\n]{0,30}",
-                                 re.I)),
+    ("date_of_birth", re.compile(
+        r"\b(?:date of birth|d\.?o\.?b\.?|born(?: on)?)\b[:\s]*[^\n]{0,30}", re.I)),
     ("age", re.compile(r"\bage[:\s]+\d{2}\b|\b\d{2}[- ]years?[- ]old\b", re.I)),
     ("nationality", re.compile(r"\b(?:nationality|citizenship|visa status)\b[:\s]*[^\n,;|]{0,40}",
                                re.I)),
@@ -38,7 +37,23 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("graduation_year", re.compile(r"\b(?:class of|graduated|graduation)\b[:\s]*(?:19|20)\d\d",
                                    re.I)),
 ]
-CATEGORIES = ("name", *(name for name, _ in _PATTERNS))
+CATEGORIES = ("name", "phone", *(name for name, _ in _PATTERNS))
+_PHONE = re.compile(r"(?<![\w/.-])\+?\(?\d[\d ().-]{6,}\d(?![\w/])")
+_YEARISH = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _phones(text: str) -> list[tuple[int, int]]:
+    """Phone numbers: 9+ digits, and not a date range such as 2017 - 2020."""
+    spans = []
+    for m in _PHONE.finditer(text):
+        cand = m.group()
+        digits = sum(c.isdigit() for c in cand)
+        if digits < 9 or digits > 15:
+            continue
+        if not cand.startswith(("+", "(")) and len(_YEARISH.findall(cand)) >= 2:
+            continue
+        spans.append((m.start(), m.end()))
+    return spans
 
 
 def _mask(text: str, start: int, end: int) -> str:
@@ -50,10 +65,10 @@ def _name_span(text: str) -> tuple[int, int] | None:
     pos = 0
     for line in text.split("\n")[:5]:
         words = line.split()
-        if 1 < len(words) <= 5 and all(w[:1].isupper() for w in words if w.isalpha()):
-            if not any(ch.isdigit() or ch == "@" for ch in line):
-                start = pos + (len(line) - len(line.lstrip()))
-                return start, pos + len(line.rstrip())
+        capitalised = all(w[:1].isupper() for w in words if w.isalpha())
+        if 1 < len(words) <= 5 and capitalised and not any(c.isdigit() or c == "@" for c in line):
+            start = pos + (len(line) - len(line.lstrip()))
+            return start, pos + len(line.rstrip())
         pos += len(line) + 1
     return None
 
@@ -71,6 +86,9 @@ def redact_text(text: str) -> tuple[str, dict[str, int]]:
     if span:
         text = _mask(text, *span)
         counts["name"] += 1
+    for start, end in _phones(text):
+        text = _mask(text, start, end)
+        counts["phone"] += 1
     for category, pattern in _PATTERNS:
         for m in list(pattern.finditer(text)):
             text = _mask(text, m.start(), m.end())

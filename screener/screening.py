@@ -103,7 +103,8 @@ class Screener:
         strategic = prob >= self.model.threshold
         claimed = {e.dimension for e in analysis.evidence if e.claimed_only}
         dims = analysis.dimensions
-        label = "strategic" if strategic else ("off_target" if features["no_social"] else "consumer")
+        off_target = bool(features.get("no_social"))
+        label = "strategic" if strategic else ("off_target" if off_target else "consumer")
         return ScreeningResult(
             path=path if path is not None else document.path,
             sha256=sha256 or hashlib.sha256(document.text.encode("utf-8")).hexdigest(),

@@ -33,3 +33,9 @@ def test_redacted_document_offsets_still_map_to_lines():
 
     doc, _ = redact_document(Document.from_text(TEXT))
     assert all(doc.text[ln.start:ln.end] == ln.text for ln in doc.lines)
+
+
+def test_date_ranges_are_not_mistaken_for_phone_numbers():
+    text = "Jo Bloggs\nAnalyst | 2017 - 2020 | 03/2019 - 06/2021 | (303) 555-0147"
+    masked, counts = redact_text(text)
+    assert "2017 - 2020" in masked and "03/2019 - 06/2021" in masked and counts["phone"] == 1

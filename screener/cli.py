@@ -61,6 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--model", type=Path, help="model file or folder (default: shipped model)")
     s.add_argument("--no-blind", action="store_true",
                    help="do not redact personal data before building features")
+    s.add_argument("--report", type=Path, metavar="HTML",
+                   help="also write a self-contained HTML report (needs -o)")
     s.add_argument("--log", type=Path, metavar="FILE",
                    help="append every decision to this JSONL decision log")
     s.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
@@ -72,6 +74,11 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("-o", "--output", type=Path, required=True, help="folder for the model")
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--version-tag", default=None, help="model version string")
+
+    r = sub.add_parser("report", help="write an HTML report of a results file")
+    r.add_argument("results", type=Path, help="results JSONL written by `screener screen`")
+    r.add_argument("-o", "--output", type=Path, required=True, help="the HTML file to write")
+    r.add_argument("--no-blind", action="store_true", help="show unredacted resume text")
 
     a = sub.add_parser("audit", help="bias audit of results against a demographics table")
     a.add_argument("results", type=Path, help="results JSONL written by `screener screen`")
@@ -108,6 +115,11 @@ def main(argv: list[str] | None = None) -> int:
             return _screen(args)
         if args.command == "train":
             return _train(args)
+        if args.command == "report":
+            from screener.report_html import write_report
+
+            write_report(args.results, args.output, blind=not args.no_blind)
+            return EXIT_OK
         if args.command == "audit":
             return _audit(args)
         if args.command == "override":
@@ -137,8 +149,8 @@ def _screen(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         print("screener: --jobs must be at least 1", file=sys.stderr)
         return EXIT_USAGE
-    if args.resume and not args.output:
-        print("screener: --resume needs -o/--output", file=sys.stderr)
+    if (args.resume or args.report) and not args.output:
+        print("screener: --resume and --report need -o/--output", file=sys.stderr)
         return EXIT_USAGE
     screener = Screener.load(args.model, blind=not args.no_blind)
     fmt = "jsonl" if args.format == "table" and args.output else args.format
@@ -188,6 +200,10 @@ def _screen(args: argparse.Namespace) -> int:
 
         print(ranking_table(rows))
     _summary(counts, time.perf_counter() - t0)
+    if args.report and fmt == "jsonl":
+        from screener.report_html import write_report
+
+        write_report(args.output, args.report, blind=not args.no_blind)
     return EXIT_SOME_FAILED if counts["__failed"] else EXIT_OK
 
 

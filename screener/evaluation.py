@@ -17,17 +17,16 @@ from typing import Any
 import numpy as np
 
 from screener.corpus import LabelledResume, iter_labelled
-from screener.types import Document
 
 __all__ = [
+    "KEYWORDS",
     "TRAINING_AS_OF",
-    "text_featurizer",
     "binary_metrics",
-    "pair_accuracy",
-    "train_from_folders",
     "evaluate_folder",
     "format_metrics",
-    "KEYWORDS",
+    "pair_accuracy",
+    "text_featurizer",
+    "train_from_folders",
 ]
 
 #: "Present" in training resumes means this date, so retraining is reproducible.
@@ -46,7 +45,7 @@ def text_featurizer(
     nlp: Any = None, *, blind: bool = True, as_of: date | None = TRAINING_AS_OF
 ) -> Callable[[str], dict[str, float]]:
     """A function from resume text to the model's feature dict."""
-    from screener.extract import normalize_text
+    from screener.extract import extract
     from screener.features import featurize
     from screener.nlp import build_nlp
     from screener.screening import analyze_document
@@ -54,7 +53,7 @@ def text_featurizer(
     nlp = nlp if nlp is not None else build_nlp()
 
     def run(text: str) -> dict[str, float]:
-        doc = Document.from_text(normalize_text(text))
+        doc = extract(text.encode("utf-8"), limits=None)
         analysis, _ = analyze_document(doc, nlp=nlp, blind=blind, as_of=as_of)
         return featurize(analysis)
 
@@ -69,7 +68,7 @@ def binary_metrics(y: Sequence[int], proba: Sequence[float], threshold: float = 
     pred = (p >= threshold).astype(int)
     both = len(set(y_arr.tolist())) == 2
     return {
-        "n": int(len(y_arr)),
+        "n": len(y_arr),
         "accuracy": float(m.accuracy_score(y_arr, pred)),
         "precision": float(m.precision_score(y_arr, pred, zero_division=0)),
         "recall": float(m.recall_score(y_arr, pred, zero_division=0)),

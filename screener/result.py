@@ -7,7 +7,7 @@ from typing import Any
 
 from screener.types import Evidence
 
-__all__ = ["ScreeningResult", "STATUSES", "DECISIONS", "RESULT_KEYS"]
+__all__ = ["DECISIONS", "RESULT_KEYS", "STATUSES", "ScreeningResult"]
 
 STATUSES = ("ok", "unreadable", "error")
 DECISIONS = ("strategic", "not_strategic", "review")
@@ -29,6 +29,7 @@ RESULT_KEYS: tuple[str, ...] = (
     "consumer_signals",
     "experience_months",
     "redacted",
+    "why",
     "file_type",
     "pages",
     "seconds",
@@ -62,6 +63,7 @@ class ScreeningResult:
     consumer_signals: list[Evidence] = field(default_factory=list)
     experience_months: int | None = None
     redacted: dict[str, int] = field(default_factory=dict)
+    why: str | None = None
     file_type: str | None = None
     pages: int | None = None
     seconds: float | None = None
@@ -74,6 +76,21 @@ class ScreeningResult:
     @property
     def ok(self) -> bool:
         return self.status == "ok"
+
+    def explain(self, top: int = 4) -> str:
+        """Why this decision, in plain language, from the model's contributions.
+
+        The dimension summary comes from the evidence; the factors are the
+        features with the largest contributions to the log-odds, so the text
+        says what actually moved this probability.
+        """
+        if not self.ok:
+            return f"Not screened: {self.reason} ({self.message})."
+        if not self.contributions and self.why:
+            return self.why
+        from screener.explain import explain_result
+
+        return explain_result(self, top=top)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready output record (keys in ``RESULT_KEYS`` order)."""

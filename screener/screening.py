@@ -105,7 +105,7 @@ class Screener:
         dims = analysis.dimensions
         off_target = bool(features.get("no_social"))
         label = "strategic" if strategic else ("off_target" if off_target else "consumer")
-        return ScreeningResult(
+        result = ScreeningResult(
             path=path if path is not None else document.path,
             sha256=sha256 or hashlib.sha256(document.text.encode("utf-8")).hexdigest(),
             status="ok",
@@ -126,18 +126,12 @@ class Screener:
             contributions=self.model.contributions(features),
             text=document.text,
         )
+        result.why = result.explain()
+        return result
 
     def screen_text(self, text: str, *, path: str | None = None) -> ScreeningResult:
-        """Screen plain resume text."""
-        from screener.extract import normalize_text
-
-        doc = Document.from_text(normalize_text(text), path=path)
-        if len(doc.text.strip()) == 0:
-            return ScreeningResult.failure(
-                path, _sha(text.encode()), "empty", "no text to screen",
-                model_version=self.model_version, file_type="txt",
-            )
-        return self.screen_document(doc, path=path)
+        """Screen plain resume text (read exactly as a UTF-8 ``.txt`` file is)."""
+        return self.screen_bytes(text.encode("utf-8"), path=path)
 
     def screen(self, source: Source) -> ScreeningResult:
         """Screen one file (path or bytes). Never raises for a bad file.

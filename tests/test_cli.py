@@ -1,0 +1,224 @@
+"""End to end: the `screener` command over real files with the shipped model."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from screener.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "data" / "samples"
+
+
+@pytest.fixture
+def good_text() -> str:
+    return (ROOT / "tests" / "fixtures" / "strategic.txt").read_text()
+
+
+def _encrypted_pdf(path: Path) -> None:
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen import canvas
+
+    enc = StandardEncryption("user-secret", "owner-secret", canPrint=0)
+    c = canvas.Canvas(str(path), encrypt=enc)
+    c.drawString(72, 720, "Confidential resume text")
+    c.save()
+
+
+def _scanned_pdf(path: Path) -> None:
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    img = Image.new("RGB", (600, 200), "white")
+    ImageDraw.Draw(img).text((20, 80), "Social Media Manager, 2019 - present", fill="black")
+    c = canvas.Canvas(str(path))
+    c.drawImage(ImageReader(img), 50, 500, width=500, height=160)
+    c.save()
+
+
+@pytest.fixture
+def mixed_folder(tmp_path, good_text) -> Path:
+    """Good, corrupt, encrypted, scanned and non-PDF files, one each (+ a DOCX)."""
+    import docx
+
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "good.txt").write_text(good_text)
+    d = docx.Document()
+    for line in good_text.splitlines():
+        d.add_paragraph(line)
+    d.save(folder / "good.docx")
+    (folder / "corrupt.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R")
+    _encrypted_pdf(folder / "locked.pdf")
+    _scanned_pdf(folder / "scan.pdf")
+    (folder / "photo.pdf").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    return folder
+
+
+def _rows(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def _stable(row: dict) -> dict:
+    return {k: v for k, v in row.items() if k != "seconds"}
+
+
+def test_version_prints_the_version(capsys):
+    with pytest.raises(SystemExit) as e:
+        main(["--version"])
+    assert e.value.code == 0 and "screener 0." in capsys.readouterr().out
+
+
+def test_missing_command_is_a_usage_error():
+    with pytest.raises(SystemExit) as e:
+        main([])
+    assert e.value.code == 2
+
+
+def test_resume_without_output_is_a_usage_error(tmp_path):
+    assert main(["screen", str(tmp_path), "--resume"]) == 2
+
+
+def test_mixed_folder_gives_one_typed_row_per_file(mixed_folder, tmp_path):
+    out = tmp_path / "r.jsonl"
+    code = main(["screen", str(mixed_folder), "-o", str(out)])
+    rows = {Path(r["path"]).name: r for r in _rows(out)}
+    assert code == 1
+    assert sorted(rows) == sorted(p.name for p in mixed_folder.iterdir())
+    assert rows["good.txt"]["status"] == "ok"
+    assert rows["corrupt.pdf"]["reason"] == "malformed"
+    assert rows["locked.pdf"]["reason"] == "encrypted"
+    assert rows["scan.pdf"]["reason"] == "no_text_layer"
+    assert rows["photo.pdf"]["reason"] == "unsupported_format"
+
+
+def test_unreadable_rows_carry_no_decision(mixed_folder, tmp_path):
+    out = tmp_path / "r.jsonl"
+    main(["screen", str(mixed_folder), "-o", str(out)])
+    bad = [r for r in _rows(out) if r["status"] != "ok"]
+    assert bad and all(r["decision"] is None and r["strategic"] is None for r in bad)
+
+
+def test_every_file_is_read_exit_code_zero(tmp_path, good_text):
+    (tmp_path / "a.txt").write_text(good_text)
+    assert main(["screen", str(tmp_path), "-o", str(tmp_path / "r.jsonl")]) == 0
+
+
+def test_two_jobs_give_the_same_rows_as_one(mixed_folder, tmp_path):
+    main(["screen", str(mixed_folder), "-o", str(tmp_path / "1.jsonl")])
+    main(["screen", str(mixed_folder), "-o", str(tmp_path / "2.jsonl"), "--jobs", "2"])
+    one = sorted((_stable(r) for r in _rows(tmp_path / "1.jsonl")), key=lambda r: r["path"])
+    two = sorted((_stable(r) for r in _rows(tmp_path / "2.jsonl")), key=lambda r: r["path"])
+    assert one == two
+
+
+def test_csv_output_has_a_header_and_one_row_per_file(mixed_folder, tmp_path):
+    import csv
+
+    out = tmp_path / "r.csv"
+    main(["screen", str(mixed_folder), "-o", str(out), "--format", "csv"])
+    rows = list(csv.DictReader(out.open()))
+    assert len(rows) == len(list(mixed_folder.iterdir()))
+
+
+def test_table_format_ranks_readable_files_first(mixed_folder, capsys):
+    main(["screen", str(mixed_folder), "--format", "table"])
+    out = capsys.readouterr().out
+    assert out.index("good.txt") < out.index("corrupt.pdf")
+
+
+def test_summary_counts_outcomes_on_stderr(mixed_folder, tmp_path, capsys):
+    main(["screen", str(mixed_folder), "-o", str(tmp_path / "r.jsonl")])
+    err = capsys.readouterr().err
+    assert "screened 6 file(s)" in err and "encrypted: 1" in err
+
+
+def test_resume_after_kill_gives_every_file_exactly_once(tmp_path, good_text):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"cv{i:02d}.txt").write_text(good_text + f"\nReference number {i}\n")
+    out = tmp_path / "r.jsonl"
+    cmd = [sys.executable, "-m", "screener.cli", "screen", str(folder), "-o", str(out)]
+    proc = subprocess.Popen(cmd, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (not out.exists() or out.read_text().count("\n") < 3):
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert 0 < out.read_text().count("\n") < 40, "the kill should land mid-run"
+    subprocess.run([*cmd, "--resume"], check=False, stderr=subprocess.DEVNULL, timeout=300)
+    shas = [r["sha256"] for r in _rows(out)]
+    assert len(shas) == 40 and len(set(shas)) == 40
+
+
+def test_dask_local_cluster_gives_the_same_rows(mixed_folder):
+    distributed = pytest.importorskip("dask.distributed")
+    from screener import Screener
+
+    screener = Screener.load()
+    local = sorted((_stable(r.to_dict()) for r in screener.screen_many([mixed_folder])),
+                   key=lambda r: r["path"])
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        rows = screener.screen_many([mixed_folder], executor=client.get_executor())
+        remote = sorted((_stable(r.to_dict()) for r in rows), key=lambda r: r["path"])
+    assert remote == local
+
+
+def test_audit_command_prints_a_table(tmp_path, capsys):
+    res = tmp_path / "r.jsonl"
+    res.write_text("".join(json.dumps({"sha256": f"s{i}", "status": "ok", "probability": i / 10,
+                                       "strategic": i > 4, "model_version": "m"}) + "\n"
+                           for i in range(10)))
+    demo = tmp_path / "d.csv"
+    demo.write_text("sha256,sex,race_ethnicity\n" + "".join(
+        f"s{i},{'Female' if i % 2 else 'Male'},White\n" for i in range(10)))
+    assert main(["audit", str(res), str(demo)]) == 0
+    assert "Female" in capsys.readouterr().out
+
+
+def test_samples_folder_screens_with_expected_outcomes(tmp_path):
+    if not SAMPLES.exists():
+        pytest.skip("no data/samples")
+    out = tmp_path / "r.jsonl"
+    main(["screen", str(SAMPLES), "-o", str(out)])
+    rows = {Path(r["path"]).name: r for r in _rows(out)}
+    assert rows["scanned-resume.pdf"]["reason"] == "no_text_layer"
+    assert rows["broken-resume.pdf"]["status"] == "unreadable"
+    assert sum(r["status"] == "ok" for r in rows.values()) >= 5
+
+
+def test_a_non_editable_install_screens_offline(tmp_path):
+    if os.environ.get("SCREENER_SKIP_INSTALL_TEST"):
+        pytest.skip("SCREENER_SKIP_INSTALL_TEST is set")
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)],
+                   check=True)
+    py = venv / "bin" / "python"
+    build = tmp_path / "src"
+    shutil.copytree(ROOT, build, ignore=shutil.ignore_patterns(
+        ".venv", ".git", "*.egg-info", "build", "__pycache__", "notebooks", "data"))
+    subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation",
+                    str(build)], check=True, capture_output=True)
+    code = ("import screener, pathlib; "
+            "assert 'site-packages' in screener.__file__; "
+            "r = screener.Screener.load().screen_text(pathlib.Path(__import__('sys').argv[1])"
+            ".read_text()); print(r.status, r.model_version)")
+    sample = tmp_path / "cv.txt"
+    sample.write_text((ROOT / "tests" / "fixtures" / "strategic.txt").read_text())
+    out = subprocess.run([str(py), "-c", code, str(sample)], capture_output=True, text=True,
+                         cwd=tmp_path, env={**os.environ, "PYTHONPATH": ""})
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("ok ")

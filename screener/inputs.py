@@ -16,9 +16,12 @@ from pathlib import Path
 
 from screener.errors import TooLargeError
 
-__all__ = ["InputFile", "iter_inputs", "read_file", "DEFAULT_MAX_BYTES"]
+__all__ = ["DEFAULT_MAX_BYTES", "InputFile", "iter_inputs", "read_file"]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+#: File name endings a folder walk picks up (any case). Files named directly
+#: are screened whatever their name; the format is always decided from content.
+RESUME_SUFFIXES = (".pdf", ".docx", ".txt")
 
 
 @dataclass(frozen=True)
@@ -41,8 +44,9 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[InputFile]:
     Parameters
     ----------
     paths : iterable of str or Path
-        Files are yielded as given (hidden or not); folders are walked
-        recursively with hidden entries skipped.
+        Files are yielded as given (hidden or not, any name); folders are
+        walked recursively, hidden entries skipped, picking up files whose
+        names end in ``RESUME_SUFFIXES`` (any case).
     """
     seen: set[tuple[int, int]] = set()
     for raw in paths:
@@ -101,7 +105,7 @@ def _walk(
             continue
         if stat.S_ISDIR(est.st_mode):
             yield from _walk(path, seen, dirs_seen)
-        else:
+        elif entry.name.lower().endswith(RESUME_SUFFIXES):
             yield from _one(path, est, seen)
 
 

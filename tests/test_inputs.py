@@ -41,8 +41,8 @@ def test_walk_reports_a_dangling_symlink(tmp_path):
 
 
 def test_walk_reports_a_symlink_loop(tmp_path):
-    os.symlink(tmp_path / "l1", tmp_path / "l2")
-    os.symlink(tmp_path / "l2", tmp_path / "l1")
+    os.symlink(tmp_path / "l1.pdf", tmp_path / "l2.pdf")
+    os.symlink(tmp_path / "l2.pdf", tmp_path / "l1.pdf")
     assert {p for _, p in _names(iter_inputs([tmp_path]))} == {"broken_link"}
 
 
@@ -71,6 +71,17 @@ def test_read_file_refuses_a_file_over_the_limit(tmp_path):
 
 
 def test_read_file_does_not_block_on_a_fifo(tmp_path):
-    os.mkfifo(tmp_path / "p")
+    os.mkfifo(tmp_path / "p.pdf")
     with pytest.raises(OSError):
-        read_file(tmp_path / "p")
+        read_file(tmp_path / "p.pdf")
+
+
+def test_walk_picks_up_resume_file_types_only(tmp_path):
+    for name in ("a.PDF", "b.docx", "c.txt", "notes.md", "labels.json", "photo.jpg"):
+        (tmp_path / name).write_bytes(b"x")
+    assert [n for n, _ in _names(iter_inputs([tmp_path]))] == ["a.PDF", "b.docx", "c.txt"]
+
+
+def test_a_file_named_directly_is_taken_whatever_its_name(tmp_path):
+    (tmp_path / "resume.rtf").write_bytes(b"x")
+    assert _names(iter_inputs([tmp_path / "resume.rtf"])) == [("resume.rtf", None)]

@@ -183,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         res.append(("overhead vs pdfminer extract_text", f"{ratio:.3f}x "
                     f"({t_ours:.1f}s vs {t_pm:.1f}s, {len(files)} PDFs)", "<= 1.10",
                     str(ratio <= 1.10)))
-        w1, rss1, n1 = run_cli(corpus, 1)
+        w1, _, n1 = run_cli(corpus, 1)
         w2, rss2, n2 = run_cli(corpus, 2)
         speed = w1 / w2
         res.append(("throughput --jobs 1", f"{n1 / w1:.2f} files/s", "", ""))

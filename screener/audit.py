@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["AuditRow", "AuditReport", "audit", "audit_files", "UNKNOWN"]
+__all__ = ["UNKNOWN", "AuditReport", "AuditRow", "audit", "audit_files"]
 
 UNKNOWN = "Unknown"
 SMALL_SHARE = 0.02

@@ -199,12 +199,13 @@ def _screen(args: argparse.Namespace) -> int:
         from screener.report_text import ranking_table
 
         print(ranking_table(rows))
+    failed = counts["__failed"]
     _summary(counts, time.perf_counter() - t0)
     if args.report and fmt == "jsonl":
         from screener.report_html import write_report
 
         write_report(args.output, args.report, blind=not args.no_blind)
-    return EXIT_SOME_FAILED if counts["__failed"] else EXIT_OK
+    return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
 def _skip_done(paths: list[Path], done: set[str], counts: Counter[str]) -> Any:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["LabelledResume", "render_text", "iter_labelled", "LABELS"]
+__all__ = ["LABELS", "LabelledResume", "iter_labelled", "render_text"]
 
 LABELS = ("strategic", "consumer", "off_target")
 _RENDERED = (".pdf", ".docx", ".txt")
@@ -127,7 +127,7 @@ def _from_json(path: Path, data: dict[str, Any]) -> LabelledResume:
         group=data.get("pair_of") or rid,
         text=render_text(resume) if isinstance(resume, dict) else None,
         files=files,
-        meta={"writer": data.get("writer"), "source": str(path)},
+        meta={"writer": data.get("writer") or path.parent.name, "source": str(path)},
     )
 
 

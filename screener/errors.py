@@ -8,19 +8,19 @@ output never depends on exception message wording.
 from __future__ import annotations
 
 __all__ = [
-    "ScreenerError",
-    "ExtractionError",
-    "EncryptedError",
-    "MalformedError",
-    "NoTextLayerError",
+    "REASONS",
     "EmptyDocumentError",
-    "UnsupportedFormatError",
-    "TooLargeError",
+    "EncryptedError",
+    "ExtractionError",
     "ExtractionTimeout",
     "LexiconError",
+    "MalformedError",
     "ModelError",
+    "NoTextLayerError",
+    "ScreenerError",
+    "TooLargeError",
+    "UnsupportedFormatError",
     "UntrustedModelError",
-    "REASONS",
 ]
 
 

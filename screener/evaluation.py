@@ -95,7 +95,7 @@ def by_hard_case(items: Sequence[LabelledResume], correct: Sequence[bool]) -> di
     return {k: {"n": len(v), "accuracy": sum(v) / len(v)} for k, v in sorted(groups.items())}
 
 
-def _summarise(items: Sequence[LabelledResume], proba: Sequence[float], threshold: float) -> dict:
+def summarise(items: Sequence[LabelledResume], proba: Sequence[float], threshold: float) -> dict:
     y = [int(i.strategic) for i in items]
     correct = [(p >= threshold) == bool(t) for p, t in zip(proba, y)]
     out = binary_metrics(y, proba, threshold)
@@ -130,7 +130,7 @@ def train_from_folders(
     items = load_items(folders)
     data = TrainingSet.build(items, text_featurizer())
     oof = cross_validate(data, seed=seed, C=C)
-    cv = _summarise(data.items, oof.tolist(), 0.5)
+    cv = summarise(data.items, oof.tolist(), 0.5)
     model = train(data, seed=seed, C=C, version=version)
     model.meta["cross_validation"] = cv
     return model, format_metrics({"model (5-fold grouped CV)": cv})
@@ -168,7 +168,7 @@ def evaluate_folder(
         if not have:
             continue
         proba = [r.probability if r.ok else (0.0 if it.strategic else 1.0) for it, r in have]
-        summary = _summarise([it for it, _ in have], proba, 0.5)
+        summary = summarise([it for it, _ in have], proba, 0.5)
         summary["unreadable"] = sum(not r.ok for _, r in have)
         results[f"model ({ext[1:]})"] = summary
     agree = [
@@ -190,7 +190,7 @@ def _baselines(items: Sequence[LabelledResume], rows: Sequence[Any], train_data:
     out = {}
     for name, base in (("keyword count", KeywordScorer()), ("tf-idf + logreg", TfidfBaseline())):
         base.fit([t.text or "" for t in train], [int(t.strategic) for t in train])
-        out[f"baseline: {name}"] = _summarise(items, base.predict_proba(texts)[:, 1].tolist(), 0.5)
+        out[f"baseline: {name}"] = summarise(items, base.predict_proba(texts)[:, 1].tolist(), 0.5)
     return out
 
 

@@ -17,7 +17,7 @@ from collections import Counter
 
 from screener.types import CONSUMER_USE, DIMENSIONS, Analysis
 
-__all__ = ["featurize", "FEATURE_DOCS"]
+__all__ = ["FEATURE_DOCS", "featurize"]
 
 #: What each feature family means, for explanations and the model card.
 FEATURE_DOCS: dict[str, str] = {

@@ -22,10 +22,10 @@ import numpy as np
 from screener.errors import ModelError, UntrustedModelError
 
 __all__ = [
+    "TRUSTED_TYPES",
     "ScreeningModel",
     "build_pipeline",
     "default_model_path",
-    "TRUSTED_TYPES",
 ]
 
 MODEL_FILE = "screener-model.skops"

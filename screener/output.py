@@ -17,7 +17,7 @@ from typing import IO, Any
 
 from screener.result import RESULT_KEYS, ScreeningResult
 
-__all__ = ["ResultWriter", "prepare_resume", "read_results", "flatten_row"]
+__all__ = ["ResultWriter", "flatten_row", "prepare_resume", "read_results"]
 
 
 def flatten_row(row: dict[str, Any]) -> dict[str, str]:

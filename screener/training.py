@@ -18,7 +18,7 @@ import numpy as np
 from screener.corpus import LabelledResume
 from screener.model import ScreeningModel, build_pipeline
 
-__all__ = ["TrainingSet", "duplicate_safe_groups", "train", "cross_validate", "NEAR_DUPLICATE"]
+__all__ = ["NEAR_DUPLICATE", "TrainingSet", "cross_validate", "duplicate_safe_groups", "train"]
 
 NEAR_DUPLICATE = 0.8
 _WORD = re.compile(r"\w+")

@@ -10,7 +10,8 @@ and the section-type accuracy of evidence:
 
 - ``doing/claimed``: whether each evidence span was put in a doing section
   (experience, projects, volunteering) exactly when the JSON section it came
-  from is one (a section with entries that have bullets and is not
+  from is one (by its hand-labelled title when the title is in
+  ``GOLD_TITLES``, else: a section with entries that have bullets and is not
   education or training);
 - ``kind``: the canonical kind, for evidence from sections whose title is in
   ``GOLD_TITLES`` (hand-labelled from the training corpus titles).
@@ -38,15 +39,19 @@ for _kind, _titles in {
     "experience": "experience|work experience|professional experience|work history|employment|"
     "employment history|career|career history|what i've done|relevant experience|work|"
     "positions held|kitchen experience|clinical experience|experience highlights|"
-    "professional background|social media experience|selected experience|roles",
+    "professional background|social media experience|selected experience|roles|things i did|"
+    "my journey|responsibilities|where i worked|jobs|working experience|what i have done|"
+    "freelance work|before freelancing|what i do now|before|parcours|experiance|"
+    "experiência profissional|graduate program rotations|teaching|teaching & tutoring",
     "skills": "skills|core competencies|competencies|toolkit|key skills|areas of expertise|"
-    "technical skills|what i use|tools|expertise|skills & tools|tools & platforms",
+    "technical skills|what i use|tools|expertise|skills & tools|tools & platforms|things i use|"
+    "toolbox|stack|systems|computer literacy|technical|can use|things i'm good at|what i bring",
     "summary": "summary|profile|about|about me|personal statement|professional summary|objective",
     "volunteering": "volunteering|voluntary work|volunteer|volunteer experience|"
-    "leadership & activities|community involvement|extracurricular activities",
+    "leadership & activities|community involvement|extracurricular activities|leadership|nysc",
     "projects": "projects|selected projects|content creation|personal projects|portfolio",
     "education": "education|educational attainment|educational qualifications|qualifications|"
-    "academic background",
+    "academic background|estudios|edu|school|schooling|formação / education",
     "certifications": "certifications|certificates|courses|training|certifications & activities|"
     "professional qualifications|seminars and trainings attended|professional development",
     "interests": "interests|hobbies|hobbies & interests|personal interests",
@@ -88,9 +93,10 @@ def _gold_regions(text: str, data: dict[str, Any]) -> list[tuple[int, str | None
         for j in range(i, len(lines)):
             if lines[j].strip().lower().rstrip(":") == title:
                 entries = section.get("entries") or []
+                kind = GOLD_TITLES.get(title)
                 doing = bool(entries) and any(e.get("bullets") for e in entries)
-                doing = doing and not _EDU.search(title)
-                regions.append((offsets[j], GOLD_TITLES.get(title), doing))
+                doing = kind in DOING_SECTIONS if kind else doing and not _EDU.search(title)
+                regions.append((offsets[j], kind, doing))
                 i = j + 1
                 break
     return regions
@@ -124,7 +130,9 @@ def _items(folder: Path, examples: bool) -> list[tuple[str, dict[str, Any], str]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", default="data/corpus")
-    parser.add_argument("--examples", help="score the .txt renderings beside the JSON in this folder")
+    parser.add_argument(
+        "--examples", help="score the .txt renderings beside the JSON in this folder"
+    )
     parser.add_argument("--errors", action="store_true", help="list false positives/negatives")
     parser.add_argument("--by-writer", action="store_true", help="F1 per writer folder")
     parser.add_argument("--as-of", default="2025-06", help="'present' for date ranges (YYYY-MM)")
@@ -147,12 +155,19 @@ def main(argv: list[str] | None = None) -> int:
         gold, pred = set(data.get("dimensions") or []), set(analysis.dimensions)
         writer = str(data.get("writer") or "-")
         for dim in DIMENSIONS:
-            cell = "tp" if dim in gold and dim in pred else "fp" if dim in pred else (
-                "fn" if dim in gold else "tn")
+            cell = (
+                "tp"
+                if dim in gold and dim in pred
+                else "fp"
+                if dim in pred
+                else ("fn" if dim in gold else "tn")
+            )
             counts[dim][cell] += 1
             by_writer[writer][dim][cell] += 1
         if args.errors and gold != pred:
-            print(f"{rid} [{data['label']}] missing={sorted(gold - pred)} extra={sorted(pred - gold)}")
+            print(
+                f"{rid} [{data['label']}] missing={sorted(gold - pred)} extra={sorted(pred - gold)}"
+            )
             for ev in analysis.evidence:
                 if ev.dimension in (pred - gold) and ev.counts:
                     a = text.rfind("\n", 0, ev.start) + 1
@@ -171,9 +186,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.by_writer:
         for writer, cells in sorted(by_writer.items()):
             _table(cells, f"writer {writer}", compact=True)
-    print(f"\nsection type of evidence: doing/claimed {sec['doing_ok'] / max(sec['n'], 1):.3f} "
-          f"({sec['n']} spans); kind {sec['kind_ok'] / max(sec['kind_n'], 1):.3f} "
-          f"({sec['kind_n']} spans with a hand-labelled title)")
+    print(
+        f"\nsection type of evidence: doing/claimed {sec['doing_ok'] / max(sec['n'], 1):.3f} "
+        f"({sec['n']} spans); kind {sec['kind_ok'] / max(sec['kind_n'], 1):.3f} "
+        f"({sec['kind_n']} spans with a hand-labelled title)"
+    )
     return 0
 
 

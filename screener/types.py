@@ -13,20 +13,20 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 __all__ = [
-    "BBox",
-    "Line",
-    "Block",
-    "Page",
-    "Document",
-    "Section",
-    "DateSpan",
-    "Entry",
-    "Evidence",
-    "Analysis",
-    "DIMENSIONS",
     "CONSUMER_USE",
+    "DIMENSIONS",
     "DOING_SECTIONS",
     "SECTION_KINDS",
+    "Analysis",
+    "BBox",
+    "Block",
+    "DateSpan",
+    "Document",
+    "Entry",
+    "Evidence",
+    "Line",
+    "Page",
+    "Section",
 ]
 
 #: The six competency dimensions of the task (public output keys).
@@ -286,7 +286,11 @@ class Evidence:
     claims (skills, summary, interests...) rather than one that records what
     the person did (experience, projects, volunteering). ``agency`` says
     whether the person owned the work (``"own"``), carried out others'
-    work (``"support"``) or it is unclear (``"neutral"``).
+    work (``"support"``) or it is unclear (``"neutral"``). ``counts`` says
+    whether it counts toward ``Analysis.dimensions`` (the rule is in
+    ``screener.nlp.analysis``: done not claimed, not handed off to someone
+    else, not support-level for a dimension that needs ownership, in a
+    social or digital context).
     """
 
     dimension: str
@@ -298,6 +302,7 @@ class Evidence:
     claimed_only: bool
     pattern_id: str | None = None
     agency: str = "neutral"
+    counts: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -309,6 +314,7 @@ class Evidence:
             "end": self.end,
             "claimed_only": self.claimed_only,
             "agency": self.agency,
+            "counts": self.counts,
         }
 
 
@@ -331,8 +337,12 @@ class Analysis:
 
     @property
     def dimensions(self) -> list[str]:
-        """Dimension keys evidenced in what the person did, in canonical order."""
-        seen = {e.dimension for e in self.evidence if not e.claimed_only}
+        """Dimension keys evidenced in what the person did, in canonical order.
+
+        Evidence counts when it is not ``claimed_only`` and its ``counts``
+        flag is set (see ``screener.nlp.analysis`` for the rule).
+        """
+        seen = {e.dimension for e in self.evidence if e.counts and not e.claimed_only}
         return [d for d in DIMENSIONS if d in seen]
 
     def to_dict(self) -> dict[str, Any]:

@@ -1,0 +1,329 @@
+"""Agency: did the person own the work, or carry out what others planned and own?
+
+The ``screener_agency`` component labels every clause (see
+``screener_lines``) ``own``, ``support`` or ``neutral`` from the cues the
+``span_ruler`` found (labels ``AGENCY_*`` in ``patterns/agency.jsonl``) and
+the ``OUTCOME`` spans.  The rule, in order:
+
+1. **strong support** -> ``support``.  Any of:
+
+   - an ``AGENCY_SUPPORT`` phrase (``as per``, ``from the calendar``,
+     ``owned by``, ``set up by``, ``under the supervision of``, ``taking
+     approvals``...), except ``<done> by`` someone above the person
+     (``agreed by the board``: their own work, approved);
+   - a role in the possessive (``the analyst's dashboard``, ``Legal's
+     approved replies``; not the client's or the board's);
+   - ``for`` + a person's role (``for the account manager``) or ``from`` +
+     any role (``briefs from the brand team``), unless the role is above the
+     person (board, CEO...);
+   - an ownership verb whose subject is someone else (``the plan the VP of
+     Marketing owns``, ``the budget they manage``, ``managers who reply``):
+     a finite ``AGENCY_OWN_VERB`` or ``AGENCY_OTHER_VERB`` inside the clause
+     right after an ``AGENCY_ROLE`` or she/he/they/who/which, allowing one
+     word such as "has", "then", "also" in between.
+2. **own** -> ``own``.  An ``AGENCY_OWN`` phrase (``responsible for``, ``to
+   the board``...), an ``AGENCY_OWN_VERB`` (owned, led, ran, built, set up,
+   launched, designed, negotiated, hired, grew, cut...) that opens the clause
+   (after an optional ``I``/``we``/adverb) or follows ``and``/``&``/``,``/
+   ``I``/``we``, or an ``OUTCOME`` that moves a number (``from 9h to
+   47min``, ``down 27%``).
+3. **hand-off** -> ``support``.  An ``AGENCY_HANDOFF`` verb (passed,
+   forwarded, flagged, routed, escalated, referred...) followed by ``to`` in
+   the same clause, or a phrase that says where the work goes (``goes to``).
+4. **weak support**: ``AGENCY_SUPPORT_WEAK`` (``approved replies``,
+   ``macros``, ``templates``) or an ``AGENCY_SUPPORT_VERB`` opening the
+   clause (posted, scheduled, assisted, exported, uploaded, coordinated...):
+   ``own`` when another clause of the same line is owned and none is
+   support ("Own the plan; post daily"), else ``support``.
+5. otherwise ``neutral``, which then takes the label of its line:
+   ``support`` if any clause of the line is (weak) support other than a
+   hand-off, else ``own`` if any is own.
+
+Results: ``Doc._.clause_agency`` and ``Doc._.clause_handoff`` (one item per
+clause); ``Doc._.others_verbs`` (token indices of verbs whose subject is
+someone else); the ``Token._.agency`` and ``Token._.handoff`` getters; and
+``doc.spans["screener_clauses"]``, one span per clause labelled by agency.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from screener.nlp.components import CUES_KEY, SPANS_KEY, register_extensions
+
+__all__ = ["AGENCY_VALUES", "CLAUSES_KEY", "label_clauses"]
+
+CLAUSES_KEY = "screener_clauses"
+AGENCY_VALUES = ("own", "support", "neutral")
+_LEADERS = frozenset(
+    [
+        "i",
+        "we",
+        "personally",
+        "also",
+        "then",
+        "successfully",
+        "independently",
+        "jointly",
+        "single-handedly",
+        "directly",
+        "actively",
+        "proactively",
+        "initially",
+        "later",
+        "fully",
+        "co",
+    ]
+)
+_COORD = frozenset({"and", "&", ",", "then", "/", "+", "i", "we", "–", "-"})
+_DETS = frozenset({"the", "our", "my", "their", "a", "an", "its", "his", "her"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_POSS_DETS = frozenset({"its", "my", "their", "our", "his", "her", "your", "own"})
+#: Roles above the person: approval or review by them does not make work theirs.
+_ABOVE = frozenset(
+    [
+        "board",
+        "executive",
+        "exec",
+        "leadership",
+        "trustees",
+        "committee",
+        "cabinet",
+        "directors",
+        "c-suite",
+        "ceo",
+        "cmo",
+        "cfo",
+        "coo",
+        "chief",
+        "founder",
+        "founders",
+        "md",
+        "president",
+        "management",
+        "senior",
+        "smt",
+        "slt",
+        "gm",
+    ]
+)
+_NOT_OTHERS = frozenset({"client", "clients", "brand", "company"})
+_SUBJECTS = frozenset({"she", "he", "they", "who", "which"})
+#: Words that may stand between a subject and its verb ("the agency *has* set").
+_BETWEEN = frozenset(
+    "has had have then also later always usually will would still now already".split()  # noqa: SIM905
+)
+_PAST = frozenset(
+    [
+        "wrote",
+        "built",
+        "ran",
+        "led",
+        "chose",
+        "gave",
+        "drew",
+        "set",
+        "made",
+        "took",
+        "sent",
+        "held",
+        "kept",
+        "brought",
+        "oversaw",
+        "began",
+        "spent",
+        "sold",
+        "won",
+        "rewrote",
+        "rebuilt",
+        "shot",
+        "cut",
+        "grew",
+    ]
+)
+
+
+def _finite(word: str) -> bool:
+    """Whether an ownership verb form is finite (``owns``, ``managed``, ``wrote``), not a noun."""
+    return word.endswith(("s", "ed")) or word in _PAST
+
+
+class _Cue:
+    """A cue span reduced to plain values (token offsets, label, id, words)."""
+
+    __slots__ = ("end", "id", "label", "n", "start", "text")
+
+    def __init__(self, span: Span) -> None:
+        self.label, self.id = span.label_, span.id_
+        self.start, self.end, self.n = span.start, span.end, len(span)
+        self.text = span.text.lower()
+
+
+class _Words:
+    """Lower-cased words, punctuation and spacing of a doc, read once."""
+
+    def __init__(self, doc: Doc) -> None:
+        toks = list(doc)
+        self.low = [t.lower_ for t in toks]
+        self.text = [t.text for t in toks]
+        self.punct = [t.is_punct for t in toks]
+        self.spaced = [bool(t.whitespace_) for t in toks]
+
+    def first_content(self, start: int, end: int) -> int:
+        i = start
+        while i < end and (self.punct[i] or self.low[i] in _LEADERS):
+            i += 1
+        return i
+
+    def is_to(self, k: int) -> bool:
+        """A free-standing ``to`` (not the one inside ``click-to-book``)."""
+        return self.low[k] == "to" and self.spaced[k] and k > 0 and self.spaced[k - 1]
+
+    def above(self, i: int, end: int) -> bool:
+        """Whether the words from token ``i`` name someone above the person (the board...)."""
+        j = i
+        while j < end and self.low[j] in _DETS:
+            j += 1
+        return any(self.low[k] in _ABOVE for k in range(j, min(j + 3, end)))
+
+    def others_do(self, roles: dict[int, _Cue], cue: _Cue, start: int) -> bool:
+        """``the plan the VP of Marketing owns``: a finite verb with someone else as subject."""
+        i = cue.start
+        prev = self.low[i - 1] if i > start else ""
+        if i in roles or prev in _COORD or prev == "to":
+            return False
+        if not (_finite(self.low[i]) or prev in _SUBJECTS or (i - 1) in roles):
+            return False
+        if any(self.text[k] in _POSSESSIVE for k in range(max(start, i - 2), i)):
+            return False
+        j = i - 1
+        if j > start and self.low[j] in _BETWEEN:
+            j -= 1
+        return j >= start and (j in roles or self.low[j] in _SUBJECTS)
+
+    def role_after(self, roles: dict[int, _Cue], i: int, end: int) -> _Cue | None:
+        """Role that follows the preposition at ``i`` (skipping a determiner and two words)."""
+        j = i + 1
+        if j < end and self.low[j] in _DETS:
+            j += 1
+        for k in range(j, min(j + 3, end)):
+            if k in roles:
+                return roles[k]
+        return None
+
+
+def _label_one(
+    w: _Words, start: int, end: int, cues: list[_Cue], change: bool, others: set[int]
+) -> tuple[str, bool]:
+    roles = {t: c for c in cues if c.label == "AGENCY_ROLE" for t in range(c.start, c.end)}
+    first = w.first_content(start, end)
+    strong = own = weak = handoff = False
+    for cue in cues:
+        label = cue.label
+        prev = w.low[cue.start - 1] if cue.start > start else ""
+        if label == "AGENCY_SUPPORT":
+            if not (w.low[cue.end - 1] == "by" and w.above(cue.end, end)):
+                strong = True
+        elif label == "AGENCY_SUPPORT_VERB":
+            weak = weak or cue.start == first
+        elif label == "AGENCY_SUPPORT_WEAK":
+            weak = True
+        elif label == "AGENCY_OWN":
+            own = True
+        elif label == "AGENCY_HANDOFF":
+            if cue.n > 1 or any(w.is_to(k) for k in range(cue.end, end)):
+                handoff = True
+        elif label in {"AGENCY_OWN_VERB", "AGENCY_OTHER_VERB"}:
+            if prev in _POSS_DETS:
+                continue
+            if label == "AGENCY_OWN_VERB" and (cue.start == first or prev in _COORD):
+                own = True
+            elif cue.start != first and w.others_do(roles, cue, start):
+                strong = True
+                others.add(cue.start)
+        elif label == "AGENCY_ROLE":
+            nxt = w.text[cue.end] if cue.end < end else ""
+            if nxt in _POSSESSIVE and cue.text not in _NOT_OTHERS | _ABOVE:
+                strong = True
+    if roles and not strong:
+        for i in range(start, end):
+            if w.low[i] in {"for", "from"}:
+                role = w.role_after(roles, i, end)
+                if role is None or w.above(i + 1, end):
+                    continue
+                if role.id == "person" or w.low[i] == "from":
+                    strong = True
+    if strong:
+        return "support", handoff
+    if own or change:
+        return "own", False
+    if handoff:
+        return "support", True
+    return ("weak" if weak else "neutral"), False
+
+
+def label_clauses(doc: Doc) -> tuple[list[str], list[bool], set[int]]:
+    """Agency label and hand-off flag of every clause, and the tokens of others' verbs.
+
+    The third item holds the indices of ownership verbs whose subject is
+    someone else (``the dashboard the analyst *owns*``, ``managers who
+    *reply*``): evidence starting there is someone else's work.
+    """
+    clauses = doc._.clauses or []
+    starts = doc._.clause_starts or []
+    cue_lists: list[list[_Cue]] = [[] for _ in clauses]
+    change = [False] * len(clauses)
+    cue_spans = list(doc.spans[CUES_KEY]) if CUES_KEY in doc.spans else []
+    for span in cue_spans:
+        i = bisect.bisect_right(starts, span.start) - 1
+        if i >= 0 and span.start < clauses[i][1]:
+            cue_lists[i].append(_Cue(span))
+    for span in doc.spans.get(SPANS_KEY, []):
+        if span.label_ == "OUTCOME" and span.id_ == "change":
+            i = bisect.bisect_right(starts, span.start) - 1
+            if i >= 0 and span.start < clauses[i][1]:
+                change[i] = True
+    w = _Words(doc)
+    labels: list[str] = []
+    handoffs: list[bool] = []
+    others: set[int] = set()
+    for (start, end, _line), cues, moved in zip(clauses, cue_lists, change):
+        label, handoff = _label_one(w, start, end, cues, moved, others)
+        labels.append(label)
+        handoffs.append(handoff)
+    by_line: dict[int, set[str]] = {}
+    for (_s, _e, line), label, handoff in zip(clauses, labels, handoffs):
+        # a hand-off clause is support itself but does not make its neighbours support
+        by_line.setdefault(line, set()).add("handoff" if handoff and label == "support" else label)
+    for i, (_s, _e, line) in enumerate(clauses):
+        seen = by_line[line]
+        if labels[i] == "weak":
+            labels[i] = "own" if "own" in seen and "support" not in seen else "support"
+        elif labels[i] == "neutral":
+            if "support" in seen or "weak" in seen:
+                labels[i] = "support"
+            elif "own" in seen:
+                labels[i] = "own"
+    return labels, handoffs, others
+
+
+@Language.factory("screener_agency")
+def make_agency(nlp: Language, name: str) -> Any:
+    """Create the agency labeller (see module docstring)."""
+    register_extensions()
+
+    def agency(doc: Doc) -> Doc:
+        labels, handoffs, others = label_clauses(doc)
+        doc._.clause_agency = labels
+        doc._.clause_handoff = handoffs
+        doc._.others_verbs = others
+        doc.spans[CLAUSES_KEY] = [
+            Span(doc, s, e, label) for (s, e, _line), label in zip(doc._.clauses or [], labels)
+        ]
+        return doc
+
+    return agency

@@ -1,0 +1,181 @@
+"""Custom spaCy components of the evidence pipeline (``screener_`` prefix).
+
+- ``screener_lines``: resume clauses.  Each line is a unit, and so is each
+  part of a line split by ``;``, ``|``, a mid-line bullet, or a full stop or
+  comma followed by a capitalised word (``..., Tag products in IG Shopping``:
+  duties run together on one line).  Bullet markers belong to no clause.  Sets
+  ``Doc._.clauses`` (token ranges with their line number) and, when the doc
+  has no dependency parse, ``Token.is_sent_start`` so ``doc.sents`` are the
+  clauses.
+- ``screener_evidence``: joins ``ACTION`` + ``OBJECT`` frame halves into
+  evidence phrases, keeps the longest of overlapping spans per label (a
+  pattern with ``id`` ``"ignore"`` is a stop phrase: it wins its overlaps,
+  then is dropped, so "adult social care" blocks "social care") and
+  moves agency cues to ``doc.spans["screener_cues"]``, leaving public labels
+  in ``doc.spans["screener"]``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+import numpy
+from spacy.attrs import SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from screener.nlp.lexicon import ENTITY_GROUPS, EVIDENCE_SET
+
+__all__ = ["CUES_KEY", "SPANS_KEY", "clause_index", "register_extensions"]
+
+SPANS_KEY = "screener"
+CUES_KEY = "screener_cues"
+_BULLETS = frozenset("-–—•*▪◦●·►■✓➢>‣⁃")
+_BREAKS = frozenset({";", "|", "•", "▪", "●", "·"})
+_FRAME_GAP = 4
+#: Pattern id of stop phrases: they win overlaps for their label and are then dropped.
+IGNORE_ID = "ignore"
+
+
+def clause_index(token: Token) -> int:
+    """Index in ``Doc._.clauses`` of the clause holding ``token`` (-1 for none)."""
+    clauses = token.doc._.clauses or []
+    starts = token.doc._.clause_starts or []
+    i = bisect.bisect_right(starts, token.i) - 1
+    return i if i >= 0 and token.i < clauses[i][1] else -1
+
+
+def register_extensions() -> None:
+    """Register the extension attributes (idempotent)."""
+    for name in ("clauses", "clause_starts", "clause_agency", "clause_handoff", "others_verbs"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    if not Token.has_extension("clause"):
+        Token.set_extension("clause", getter=clause_index)
+    if not Token.has_extension("agency"):
+        Token.set_extension("agency", getter=_token_agency)
+    if not Token.has_extension("handoff"):
+        Token.set_extension("handoff", getter=_token_handoff)
+
+
+def _token_agency(token: Token) -> str:
+    labels = token.doc._.clause_agency
+    i = clause_index(token)
+    return labels[i] if labels and i >= 0 else "neutral"
+
+
+def _token_handoff(token: Token) -> bool:
+    flags = token.doc._.clause_handoff
+    i = clause_index(token)
+    return bool(flags and i >= 0 and flags[i])
+
+
+def _clauses(doc: Doc) -> list[tuple[int, int, int]]:
+    out: list[tuple[int, int, int]] = []
+    start, line, line_start, prev = None, 0, True, ""
+    for i, text in enumerate([t.text for t in doc]):
+        if text.isspace():
+            if "\n" in text:
+                if start is not None:
+                    out.append((start, i, line))
+                    start = None
+                line += 1
+                line_start = True
+            continue
+        if line_start and (text in _BULLETS or text == "o"):
+            line_start, prev = False, text
+            continue
+        line_start = False
+        if text in _BREAKS:
+            if start is not None:
+                out.append((start, i, line))
+            start, prev = None, text
+            continue
+        if (
+            start is not None
+            and i > start + 1
+            and (
+                (prev in {".", "!", "?"} and (text[:1].isupper() or text[:1].isdigit()))
+                or (prev == "," and text[:1].isupper() and text[1:2].islower())
+            )
+        ):
+            out.append((start, i, line))
+            start = None
+        if start is None:
+            start = i
+        prev = text
+    if start is not None:
+        out.append((start, len(doc), line))
+    return out
+
+
+@Language.factory("screener_lines")
+def make_lines(nlp: Language, name: str) -> Any:
+    """Create the resume clause splitter (see module docstring)."""
+    register_extensions()
+
+    def lines(doc: Doc) -> Doc:
+        clauses = _clauses(doc)
+        doc._.clauses = clauses
+        doc._.clause_starts = [c[0] for c in clauses]
+        if len(doc) and not doc.has_annotation("DEP"):
+            flags = numpy.full((len(doc), 1), -1, dtype="int64")
+            flags[0, 0] = 1
+            for c in clauses[1:]:
+                flags[c[0], 0] = 1
+            flags = flags.astype("uint64")
+            doc.from_array([SENT_START], flags)
+        return doc
+
+    return lines
+
+
+def _same_clause(doc: Doc, a: int, b: int) -> bool:
+    starts = doc._.clause_starts
+    if not starts:
+        return True
+    return bisect.bisect_right(starts, a) == bisect.bisect_right(starts, b)
+
+
+@Language.factory("screener_evidence")
+def make_evidence(nlp: Language, name: str) -> Any:
+    """Create the frame joiner and span filter (see module docstring)."""
+    register_extensions()
+
+    def evidence(doc: Doc) -> Doc:
+        raw = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
+        actions: dict[str, list[Span]] = {}
+        objects: list[Span] = []
+        by_label: dict[str, list[Span]] = {}
+        cues: list[Span] = []
+        for span in raw:
+            label = span.label_
+            if label == "ACTION":
+                actions.setdefault(span.id_, []).append(span)
+            elif label == "OBJECT":
+                objects.append(span)
+            elif label.startswith("AGENCY_"):
+                cues.append(span)
+            else:
+                group = ENTITY_GROUPS.get(label, label)
+                by_label.setdefault(group, []).append(span)
+        for obj in objects:
+            for act in actions.get(obj.id_, ()):
+                if 0 <= obj.start - act.end <= _FRAME_GAP and _same_clause(
+                    doc, act.start, obj.start
+                ):
+                    dim = obj.id_.partition("/")[0]
+                    if dim in EVIDENCE_SET:
+                        joined = Span(doc, act.start, obj.end, dim, span_id=obj.id_)
+                        by_label.setdefault(dim, []).append(joined)
+        kept: list[Span] = []
+        for spans in by_label.values():
+            kept.extend(s for s in filter_spans(spans) if s.id_ != IGNORE_ID)
+        kept.sort(key=lambda s: (s.start, s.end, s.label_))
+        doc.spans[SPANS_KEY] = kept
+        doc.spans[CUES_KEY] = sorted(cues, key=lambda s: (s.start, s.end))
+        return doc
+
+    return evidence

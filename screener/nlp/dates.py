@@ -1,0 +1,229 @@
+"""Date ranges as people write them on resumes.
+
+Recognised points: month names with or without a full stop (``Jan.``,
+``Sept``, ``September``), numeric months (``03/2019``, ``08.2021``,
+``3-2019``), ISO months with a zero-padded month (``2019-03``), seasons
+(``Summer 2022``), quarters (``Q3 2021``), four-digit years (1950-2049) and
+apostrophe years (``'22``, ``’22``).  Ranges join two points with a dash, an
+en or em dash, ``to``, ``until``, ``till``, ``through`` or ``~``; the end may
+be ongoing (``present``, ``now``, ``current``, ``today``, ``date``,
+``till date``, ``to date``, ``ongoing``).  ``since 2020`` is an ongoing
+range; ``Mar - Jun 2019`` borrows the year of its end.
+
+Rounding rule (documented because it decides ``experience_months``): a
+point with a year only covers the whole year, so it starts in January when it
+opens a range and ends in December when it closes one; a season covers its
+three months (spring Mar-May, summer Jun-Aug, autumn/fall Sep-Nov, winter
+Dec-Feb of the next year); a quarter covers its three months.  Month counts
+are inclusive: ``Mar 2019 - Mar 2019`` is one month, ``2017-2020`` is 48.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable
+
+from screener.types import DateSpan
+
+__all__ = ["experience_months", "find_date_ranges", "months_of", "parse_date_range"]
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
+            "winter": (12, 14)}  # fmt: skip
+_QUARTERS = {"1": (1, 3), "2": (4, 6), "3": (7, 9), "4": (10, 12)}
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_YEAR4 = r"(?:19[5-9]\d|20[0-4]\d)"
+_YEAR = rf"(?:{_YEAR4}|['’‘]\d\d)"
+_POINT = (
+    rf"(?:(?P<{{p}}mon>{_MONTH}),?\s*(?P<{{p}}my>{_YEAR})"
+    rf"|(?P<{{p}}sea>spring|summer|autumn|fall|winter)\s+(?P<{{p}}sy>{_YEAR})"
+    rf"|q(?P<{{p}}q>[1-4])\s*(?P<{{p}}qy>{_YEAR})"
+    rf"|(?P<{{p}}nm>0?[1-9]|1[0-2])\s*[/.\-]\s*(?P<{{p}}ny>{_YEAR4})(?!\d)"
+    rf"|(?P<{{p}}iy>{_YEAR4})-(?P<{{p}}im>0[1-9])(?![\d./])"
+    rf"|(?P<{{p}}y>{_YEAR}))"
+)
+_ONGOING = (
+    r"(?P<ongoing>present|now|current(?:ly)?|today|ongoing|to\s+date|till\s+date"
+    r"|until\s+now|till\s+now|date)"
+)
+_SEP = r"\s*(?:-{1,2}|–|—|‒|―|~|→|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*"
+_LEAD_MONTH = rf"(?P<lm>{_MONTH})(?=\s*(?:-|–|—|\bto\b)\s*{_MONTH}\s*,?\s*{_YEAR})"
+
+_RANGE_RE = re.compile(
+    rf"(?<![\w$£€¥₹/.])(?:since\s+(?P<since>{_POINT.format(p='s')})"
+    rf"|(?:{_LEAD_MONTH}|(?P<a>{_POINT.format(p='a')})){_SEP}"
+    rf"(?:{_ONGOING}\b|(?P<b>{_POINT.format(p='b')}))"
+    rf"|(?P<single>{_POINT.format(p='c')}))(?![\w%+])",
+    re.IGNORECASE,
+)
+
+
+def _year(text: str) -> int:
+    digits = re.sub(r"\D", "", text)
+    if len(digits) == 4:
+        return int(digits)
+    value = int(digits)
+    return 2000 + value if value <= (_dt.date.today().year % 100) + 5 else 1900 + value
+
+
+def _point(m: re.Match[str], p: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Return the first and last (year, month) a point covers."""
+    g = m.groupdict()
+    if g.get(p + "mon"):
+        year, month = _year(g[p + "my"]), _MONTHS[g[p + "mon"][:3].lower()]
+        return (year, month), (year, month)
+    if g.get(p + "sea"):
+        year = _year(g[p + "sy"])
+        first, last = _SEASONS[g[p + "sea"].lower()]
+        end = (year + 1, last - 12) if last > 12 else (year, last)
+        return (year, first), end
+    if g.get(p + "q"):
+        year = _year(g[p + "qy"])
+        first, last = _QUARTERS[g[p + "q"]]
+        return (year, first), (year, last)
+    if g.get(p + "nm"):
+        year, month = _year(g[p + "ny"]), int(g[p + "nm"])
+        return (year, month), (year, month)
+    if g.get(p + "iy"):
+        year, month = int(g[p + "iy"]), int(g[p + "im"])
+        return (year, month), (year, month)
+    if g.get(p + "y"):
+        year = _year(g[p + "y"])
+        return (year, 1), (year, 12)
+    return None
+
+
+def _span(m: re.Match[str]) -> DateSpan | None:
+    text = m.group(0)
+    if m.group("since"):
+        first = _point(m, "s")
+        return DateSpan(text=text, start=first[0], end=None, ongoing=True) if first else None
+    if m.group("single"):
+        point = _point(m, "c")
+        return DateSpan(text=text, start=point[0], end=point[1]) if point else None
+    end = _point(m, "b") if m.group("b") else None
+    if m.group("lm"):
+        if end is None:
+            return None
+        start: tuple[int, int] = (end[0][0], _MONTHS[m.group("lm")[:3].lower()])
+    else:
+        first = _point(m, "a")
+        if first is None:
+            return None
+        start = first[0]
+    if m.group("ongoing"):
+        return DateSpan(text=text, start=start, end=None, ongoing=True)
+    if end is None or end[1] < start:
+        return None
+    return DateSpan(text=text, start=start, end=end[1])
+
+
+def find_date_ranges(text: str) -> list[tuple[int, int, DateSpan]]:
+    """Find every date range or single date in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        Any text; ranges are preferred over the single dates inside them.
+
+    Returns
+    -------
+    list of (int, int, DateSpan)
+        Start and end character offsets in ``text`` and the parsed span,
+        in reading order, never overlapping.
+    """
+    found = []
+    for m in _RANGE_RE.finditer(text):
+        span = _span(m)
+        if span is not None:
+            found.append((m.start(), m.end(), span))
+    return found
+
+
+def parse_date_range(text: str) -> DateSpan | None:
+    """Parse the first date range (or single date) written in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        E.g. ``"Mar 2019 - Present"``, ``"03/2019-now"``, ``"2017-2020"``,
+        ``"2019 – till date"``, ``"Jan. 2018 to Dec. 2020"``, ``"'22"``,
+        ``"Summer 2022"``, ``"08.2021 – now"``, ``"since 2020"``.
+
+    Returns
+    -------
+    DateSpan or None
+        None when no date is found.  A range's end is None when it is
+        ongoing (``ongoing`` is then True).  A single point gives a span
+        from its first to its last month.
+    """
+    found = find_date_ranges(text)
+    if not found:
+        return None
+    ranges = [f for f in found if f[2].ongoing or f[2].start != f[2].end]
+    return (ranges or found)[0][2]
+
+
+def _as_of(as_of: _dt.date | tuple[int, int] | None) -> tuple[int, int]:
+    if as_of is None:
+        today = _dt.date.today()
+        return today.year, today.month
+    if isinstance(as_of, tuple):
+        return as_of
+    return as_of.year, as_of.month
+
+
+def months_of(span: DateSpan, as_of: _dt.date | tuple[int, int] | None = None) -> int:
+    """Return the inclusive number of months ``span`` covers (0 if it ends before it starts)."""
+    end = span.end if span.end is not None else _as_of(as_of)
+    return max(0, (end[0] - span.start[0]) * 12 + end[1] - span.start[1] + 1)
+
+
+def experience_months(
+    spans: Iterable[DateSpan | None], as_of: _dt.date | tuple[int, int] | None = None
+) -> int:
+    """Total months covered by ``spans`` with overlapping periods counted once.
+
+    Parameters
+    ----------
+    spans : iterable of DateSpan
+        Date spans (None items are skipped).
+    as_of : datetime.date or (year, month), optional
+        What "present" means for ongoing spans; default today.  Spans that
+        start after ``as_of`` count nothing, and ends are capped at it.
+
+    Returns
+    -------
+    int
+        Inclusive months of the union of all spans.
+    """
+    now = _as_of(as_of)
+    now_i = now[0] * 12 + now[1] - 1
+    ivals = []
+    for span in spans:
+        if span is None:
+            continue
+        a = span.start[0] * 12 + span.start[1] - 1
+        end = span.end if span.end is not None else now
+        b = min(end[0] * 12 + end[1] - 1, now_i)
+        if b >= a:
+            ivals.append((a, b))
+    total, cur_a, cur_b = 0, None, None
+    for a, b in sorted(ivals):
+        if cur_b is None or a > cur_b + 1:
+            if cur_b is not None:
+                total += cur_b - cur_a + 1
+            cur_a, cur_b = a, b
+        else:
+            cur_b = max(cur_b, b)
+    if cur_b is not None:
+        total += cur_b - cur_a + 1
+    return total

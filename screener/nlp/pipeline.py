@@ -1,0 +1,98 @@
+"""Build the spaCy evidence pipeline.
+
+``build_nlp()`` returns ``spacy.blank("en")`` (or a user's installed model)
+with, in order:
+
+1. ``screener_lines``: every bullet / line / ``;``-clause is a sentence;
+2. ``span_ruler`` (spans key ``"screener"``, phrases matched on lower case)
+   loaded from the JSONL files shipped in ``screener/nlp/patterns/`` plus any
+   user files (validated, see :mod:`screener.nlp.lexicon`);
+3. ``screener_outcomes``: quantified outcomes (regular expressions);
+4. ``screener_evidence``: phrase frames, overlap filtering, agency cues aside;
+5. ``screener_agency``: own / support / neutral per clause.
+
+Nothing is downloaded and nothing needs the network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from screener.errors import LexiconError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+
+__all__ = ["PIPE_NAMES", "build_nlp"]
+
+PIPE_NAMES = (
+    "screener_lines",
+    "span_ruler",
+    "screener_outcomes",
+    "screener_evidence",
+    "screener_agency",
+)
+
+
+def _user_patterns(extra: str | Path | Iterable[str | Path] | None) -> list[dict[str, Any]]:
+    from screener.nlp.lexicon import load_patterns
+
+    if extra is None:
+        return []
+    paths = [extra] if isinstance(extra, (str, Path)) else list(extra)
+    out: list[dict[str, Any]] = []
+    for path in paths:
+        if not Path(path).is_file():
+            raise LexiconError(f"{path}: pattern file not found")
+        out.extend(load_patterns(path))
+    return out
+
+
+def build_nlp(
+    model: str | None = None,
+    extra_patterns: str | Path | Iterable[str | Path] | None = None,
+) -> Language:
+    """Build the evidence pipeline.
+
+    Parameters
+    ----------
+    model : str, optional
+        Name or path of an installed spaCy pipeline (e.g. ``"en_core_web_sm"``)
+        to build on; default ``spacy.blank("en")``.  Never downloaded.
+    extra_patterns : path or list of paths, optional
+        The user's own JSONL pattern files, added after the shipped ones.
+
+    Returns
+    -------
+    spacy.language.Language
+        The pipeline; run it on ``Document.text`` or use
+        :func:`screener.nlp.analyze`.
+
+    Raises
+    ------
+    LexiconError
+        If a pattern file is missing or invalid (the message names the file
+        and line).
+    OSError
+        If ``model`` is not installed.
+    """
+    import spacy
+
+    from screener.nlp import agency, components, outcomes  # noqa: F401  (registers factories)
+    from screener.nlp.lexicon import package_patterns
+
+    patterns = package_patterns() + _user_patterns(extra_patterns)
+    nlp = spacy.blank("en") if model is None else spacy.load(model)
+    nlp.add_pipe("screener_lines")
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name="span_ruler" if "span_ruler" not in nlp.pipe_names else "screener_span_ruler",
+        config={"spans_key": components.SPANS_KEY, "phrase_matcher_attr": "LOWER"},
+    )
+    ruler.add_patterns(patterns)
+    nlp.add_pipe("screener_outcomes")
+    nlp.add_pipe("screener_evidence")
+    nlp.add_pipe("screener_agency")
+    return nlp

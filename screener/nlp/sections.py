@@ -1,0 +1,295 @@
+"""Section segmentation: split a resume into typed sections.
+
+A line is a heading when its words name a known section (vocabulary) and it
+looks like a heading (layout).  Vocabulary: an exact synonym (``Work
+History``, ``Core Competencies``, ``What I've done``...) or a keyword
+(``...experience``, ``...skills``).  Layout cues: larger font than the body,
+bold, ALL CAPS, Title Case, a trailing colon, a short line standing alone.
+An exact synonym needs no cue; a keyword match needs one cue and no job-title
+word (so ``Customer Experience Manager`` stays a job title).  Lines whose
+words name no section become ``other`` headings only with strong layout (a
+font at least 15% larger than the body, or ALL CAPS with a colon).  Letter
+spaced headings (``E X P E R I E N C E``, ``EXPERI ENCE``) are matched with
+their spaces removed.  ``Skills: Hootsuite, Canva`` (a known heading, a colon
+and content on the same line) starts a section too.
+
+Documents with fonts (PDF, DOCX): when at least two vocabulary headings
+share a look (font size to the half point, bold, ALL CAPS), that look defines
+the headings: a vocabulary line is a heading in that look (or in CAPS or a
+larger font), not in another (a bold job title ``Volunteer``); an unknown
+short line in that look is an ``other`` heading when the look is CAPS or
+larger than the body.  The "unnamed heading" rule below is for plain text.
+
+Compound headings (``Certifications & Activities``, ``Skills and
+Interests``) take the kind of their first recognised part; a heading with an
+explicit synonym (``Leadership & Activities`` -> volunteering) uses it.
+
+Text before the first heading is ``contact``; when it holds a prose
+paragraph (a line of 12+ words) the paragraph starts a ``summary``.  A resume
+with no heading at all is read as contact, an optional summary, then
+``experience`` from the first line with a date range or a bullet (with the
+line just above it when that is a short job title); later entry lines that
+name a degree or school start ``education``.  When no experience, projects
+or volunteering section is found but a summary of 120+ words is, that prose
+is the work history and is typed ``experience`` (a narrative resume).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+
+from screener.nlp.dates import find_date_ranges
+from screener.nlp.headings import INLINE_KINDS, ROLE_WORDS, heading_kind
+from screener.types import DOING_SECTIONS, Document, Line, Section
+
+__all__ = ["BULLET_RE", "document_lines", "heading_kind", "segment"]
+
+#: A summary this long in a resume with no experience section is the work history.
+_PROSE_WORDS = 120
+BULLET_RE = re.compile(r"^\s*(?:[-–—•*▪◦●·►■✓➢>‣⁃]|o\s)\s*")
+_EDU_RE = re.compile(r"\b(university|college|school|institute|b\.?a|b\.?sc|m\.?a|msc|mba|"
+                     r"bachelor|master|diploma|degree|phd|ncea|gcse|a-levels)\b", re.I)  # fmt: skip
+
+
+def document_lines(document: Document) -> list[Line]:
+    """Lines of ``document`` with offsets into its text (derived from text when needed)."""
+    lines = [ln for ln in document.lines if ln.end > ln.start or ln.text]
+    if lines:
+        return lines
+    out, pos = [], 0
+    for raw in document.text.split("\n"):
+        out.append(Line(text=raw, start=pos, end=pos + len(raw)))
+        pos += len(raw) + 1
+    return out
+
+
+def _clean(text: str) -> str:
+    return text.strip().strip("#=_*•▪■►|:-–— \t").strip()
+
+
+def _heading(line: Line, alone: bool, body: float | None, seen: bool) -> tuple[str | None, bool]:
+    """Return ``(kind, inline)`` when ``line`` is a heading, else ``(None, False)``."""
+    raw = line.text.strip()
+    if not raw or BULLET_RE.match(raw) or len(raw) > 60 or "@" in raw:
+        return None, False
+    m = re.match(r"^([A-Za-z][A-Za-z &/']{1,30}):\s+(\S.*)$", raw)
+    if m:
+        kind, exact = heading_kind(m.group(1))
+        return (kind, True) if kind in INLINE_KINDS and exact else (None, False)
+    text = _clean(raw)
+    words = text.split()
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    spaced = len(words) >= 4 and sum(len(w) == 1 for w in words) >= len(words) * 0.6
+    if not letters or re.search(r"\d", text) or (len(words) > 6 and not spaced):
+        return None, False
+    if raw.endswith(".") or " | " in raw or " — " in raw:
+        return None, False
+    kind, exact = heading_kind(text)
+    larger = bool(body and line.font_size and line.font_size >= body * 1.15)
+    caps = letters.isupper() and len(letters) > 2
+    titled = all(w[:1].isupper() for w in words if len(w) > 3 and w.isalpha())
+    cues = larger or line.bold or caps or titled or raw.endswith(":") or alone
+    if kind and (exact or cues):
+        return kind, False
+    if not kind and seen and len(words) <= 5 and (larger or (caps and raw.endswith(":"))):
+        return "other", False
+    if not kind and seen and alone and len(words) <= 5 and (caps or titled) and raw[-1:].isalpha():
+        return "?", False
+    return None, False
+
+
+def _style(line: Line) -> tuple[float, bool, bool] | None:
+    """Font size (to the half point), bold and ALL CAPS of a line with font info."""
+    if not line.font_size:
+        return None
+    letters = re.sub(r"[^A-Za-z]", "", line.text)
+    return round(line.font_size * 2) / 2, line.bold, bool(letters) and letters.isupper()
+
+
+_Style = tuple[float, bool, bool]
+
+
+def _heading_style(heads: list[tuple[Line, str, bool]]) -> set[_Style] | None:
+    """Looks shared by at least two vocabulary headings (PDF/DOCX), or None."""
+    styles = Counter(
+        st
+        for line, kind, inline in heads
+        if not inline and kind != "other"
+        for st in [_style(line)]
+        if st is not None and heading_kind(_clean(line.text))[1]
+    )
+    shared = {st for st, n in styles.items() if n >= 2}
+    return shared or None
+
+
+def _styled_heads(
+    lines: list[Line], heads: list[tuple[Line, str, bool]], styles: set[_Style], body: float
+) -> list[tuple[Line, str, bool]]:
+    """Headings of a document whose headings share a look.
+
+    A vocabulary line is a heading in a heading look, or in ALL CAPS or a
+    larger font; in another look (a bold job title ``Volunteer``) it is not.
+    An unknown short line in a heading look that is ALL CAPS or larger than
+    the body is an ``other`` heading.
+    """
+    found = {h[0].start: h for h in heads}
+    out: list[tuple[Line, str, bool]] = []
+    for line in lines:
+        head = found.get(line.start)
+        st = _style(line)
+        if head is not None and (head[2] or st is None):
+            out.append(head)
+            continue
+        if st is None:
+            continue
+        loud = st[2] or st[0] >= body * 1.1
+        styled = any(abs(st[0] - h[0]) <= 0.6 and st[1:] == h[1:] for h in styles)
+        if head is not None and head[1] != "other" and (styled or loud):
+            out.append(head)
+            continue
+        text = _clean(line.text)
+        if not styled or not loud or not text or len(text.split()) > 6:
+            continue
+        if re.search(r"[\d@]", text) or line.text.strip().endswith((".", ",")):
+            continue
+        out.append((line, heading_kind(text)[0] or "other", False))
+    return out
+
+
+def _body_size(lines: list[Line]) -> float | None:
+    sizes = [ln.font_size for ln in lines if ln.font_size for _ in range(len(ln.text) // 10 + 1)]
+    return statistics.median(sizes) if sizes else None
+
+
+def _lead_sections(lines: list[Line], end: int, text_end: int) -> list[Section]:
+    """Sections for the text before the first heading: contact, then summary prose."""
+    out: list[Section] = []
+    if not lines or lines[0].start >= end:
+        return out
+    out.append(Section(kind="contact", title="", start=0, end=end))
+    for ln in lines:
+        if ln.start >= end:
+            break
+        words = ln.text.split()
+        if len(words) >= 12 and "@" not in ln.text and "|" not in ln.text:
+            if ln.start > 0:
+                out[-1].end = ln.start
+                out.append(Section(kind="summary", title="", start=ln.start, end=end))
+            else:
+                out[-1].kind = "summary"
+            break
+    return [s for s in out if s.end > s.start or text_end == 0]
+
+
+def _is_entry_line(line: Line) -> bool:
+    text = line.text.strip()
+    if not text:
+        return False
+    if BULLET_RE.match(text):
+        return True
+    return any(span.ongoing or span.start != span.end for _a, _b, span in find_date_ranges(text))
+
+
+def _no_headings(lines: list[Line], text_len: int) -> list[Section]:
+    first = next((i for i, ln in enumerate(lines) if _is_entry_line(ln)), None)
+    if first is None:
+        return _lead_sections(lines, text_len, text_len) or [
+            Section(kind="other", title="", start=0, end=text_len)
+        ]
+    if first > 0:
+        prev = lines[first - 1].text.strip()
+        if prev and len(prev.split()) <= 8 and not BULLET_RE.match(prev):
+            first -= 1
+    start = lines[first].start
+    out = _lead_sections(lines, start, text_len)
+    kind = "experience"
+    out.append(Section(kind=kind, title="", start=start, end=text_len))
+    for ln in lines[first + 1 :]:
+        text = ln.text.strip()
+        if not text or BULLET_RE.match(text) or not _EDU_RE.search(text):
+            continue
+        if find_date_ranges(text) and kind != "education":
+            out[-1].end = ln.start
+            kind = "education"
+            out.append(Section(kind=kind, title="", start=ln.start, end=text_len))
+    return out
+
+
+def _content_kind(line: Line, following: list[Line]) -> str | None:
+    """Kind of an unnamed heading from the lines under it.
+
+    A dated entry under it: ``experience`` when bullets follow (``education``
+    when it names a school); a bullet: not a heading (a job title line);
+    anything else: ``other`` unless the line itself reads like a job title.
+    """
+    texts = [ln.text.strip() for ln in following if ln.text.strip()]
+    if not texts or BULLET_RE.match(texts[0]):
+        return None
+    if find_date_ranges(texts[0]):
+        if _EDU_RE.search(texts[0]):
+            return "education"
+        return "experience" if any(BULLET_RE.match(t) for t in texts[1:]) else "other"
+    return None if ROLE_WORDS.search(line.text.lower()) else "other"
+
+
+def segment(document: Document) -> list[Section]:
+    """Split ``document`` into consecutive typed sections.
+
+    Parameters
+    ----------
+    document : Document
+        A document from ``screener.extract`` or ``Document.from_text``.
+
+    Returns
+    -------
+    list of Section
+        Sections in reading order that together cover ``document.text``;
+        each has a canonical ``kind`` (one of ``SECTION_KINDS``), the heading
+        text as ``title`` ("" when inferred), character offsets and page.
+    """
+    text_len = len(document.text)
+    lines = document_lines(document)
+    body = _body_size(lines)
+    heads: list[tuple[Line, str, bool]] = []
+    text = document.text
+    block_starts = {b.start for b in document.blocks} | {b.end for b in document.blocks}
+    for i, line in enumerate(lines):
+        before = i > 0 and (
+            line.start in block_starts
+            or not lines[i - 1].text.strip()
+            or text[max(0, line.start - 2) : line.start] == "\n\n"
+        )
+        after = i + 1 >= len(lines) or (
+            line.end in block_starts
+            or not lines[i + 1].text.strip()
+            or text[line.end : line.end + 2] == "\n\n"
+        )
+        kind, inline = _heading(line, before or after, body, bool(heads))
+        if kind == "?":
+            ok = before and not after and body is None
+            kind = _content_kind(line, lines[i + 1 : i + 4]) if ok else None
+        if kind:
+            heads.append((line, kind, inline))
+    styles = _heading_style(heads)
+    if styles is not None and body:
+        heads = _styled_heads(lines, heads, styles, body)
+    heads_: list[tuple[Line, str]] = [(h[0], h[1]) for h in heads]
+    if not heads_:
+        sections = _no_headings(lines, text_len)
+    else:
+        sections = _lead_sections(lines, heads_[0][0].start, text_len)
+        for j, (line, kind) in enumerate(heads_):
+            end = heads_[j + 1][0].start if j + 1 < len(heads_) else text_len
+            title = _clean(line.text.split(":")[0]) if ":" in line.text else _clean(line.text)
+            sections.append(Section(kind=kind, title=title, start=line.start, end=end))
+    if not any(s.kind in DOING_SECTIONS for s in sections):
+        prose = [s for s in sections if s.kind == "summary"]
+        if prose:
+            longest = max(prose, key=lambda s: s.end - s.start)
+            if len(document.text[longest.start : longest.end].split()) >= _PROSE_WORDS:
+                longest.kind = "experience"
+    for section in sections:
+        section.page = document.page_at(section.start)
+    return sections

@@ -1,0 +1,158 @@
+"""Agency: the strategic twin owns the work, the consumer twin carries out others' plans."""
+
+from __future__ import annotations
+
+import pytest
+
+HEAD = "Ada Lovelace\nSocial Media Manager\nada@example.com\n\n"
+
+PAIRS = [
+    (
+        "Own the annual social plan and a $2.1M budget.",
+        "Post organic content from the plan the VP of Marketing owns.",
+    ),
+    (
+        "Rebuilt social care with the CS team; first response fell from 9h to 47min.",
+        "Answer comments with Legal's approved replies.",
+    ),
+    (
+        "Set up the weekly dashboard for the leadership team.",
+        "Pull numbers for the analyst's dashboard.",
+    ),
+    (
+        "Ran audience research that split followers into three segments.",
+        "Helped the research team book interviews with followers.",
+    ),
+    (
+        "Led the crisis response and wrote the escalation playbook.",
+        "Pass complaints to the community specialist.",
+    ),
+    (
+        "Managed a $40k paid social budget and negotiated creator fees.",
+        "Upload ads; the budget is managed by the director.",
+    ),
+]
+
+
+def clause_labels(nlp, text: str) -> list[str]:
+    doc = nlp(text)
+    return list(doc._.clause_agency)
+
+
+@pytest.mark.parametrize(("own", "support"), PAIRS)
+def test_owned_sentence_is_own(nlp, own, support):
+    assert set(clause_labels(nlp, own)) == {"own"}
+
+
+@pytest.mark.parametrize(("own", "support"), PAIRS)
+def test_carried_out_sentence_is_support(nlp, own, support):
+    assert set(clause_labels(nlp, support)) == {"support"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Posted on Instagram as per the SOP.",
+        "Replied under the supervision of the lead.",
+        "Scheduled posts as directed by the manager.",
+        "Updated the calendar the agency built.",
+    ],
+)
+def test_support_cues(nlp, text):
+    assert clause_labels(nlp, text) == ["support"]
+
+
+def test_plain_execution_is_neutral(nlp):
+    assert clause_labels(nlp, "Photos of the new menu on Instagram.") == ["neutral"]
+
+
+def test_neutral_clause_takes_its_lines_label(nlp):
+    assert clause_labels(nlp, "Own the plan; post daily on TikTok.") == ["own", "own"]
+
+
+def test_each_line_is_its_own_unit(nlp):
+    doc = nlp("- Own the plan.\n- Post from the calendar the manager writes.")
+    assert list(doc._.clause_agency) == ["own", "support"]
+    assert [s.text.strip(" -\n") for s in doc.sents] == [
+        "Own the plan.",
+        "Post from the calendar the manager writes.",
+    ]
+
+
+def test_approval_by_the_board_is_still_own(nlp):
+    assert clause_labels(nlp, "Wrote the digital plan, agreed by the board.") == ["own"]
+
+
+def test_handoff_is_flagged(nlp):
+    doc = nlp("Forwarded complaints to the operations manager.")
+    assert list(doc._.clause_handoff) == [True]
+    assert doc[0]._.agency == "support" and doc[0]._.handoff
+
+
+def test_clause_spans_are_exposed(nlp):
+    doc = nlp("Own the plan; post daily.")
+    assert [s.label_ for s in doc.spans["screener_clauses"]] == ["own", "own"]
+
+
+def test_evidence_agency(analyze_text):
+    text = (
+        HEAD
+        + "Experience\nLead — Acme | 2019 - 2021\n- Pull numbers for the analyst's dashboard.\n"
+    )
+    ev = [e for e in analyze_text(text).evidence if e.dimension == "analytics"]
+    assert ev and all(e.agency == "support" for e in ev)
+
+
+def test_dashboard_someone_else_owns_does_not_count(analyze_text):
+    text = (
+        HEAD
+        + "Experience\nLead — Acme | 2019 - 2021\n"
+        + "- Pull numbers for the dashboard the analyst owns.\n"
+    )
+    analysis = analyze_text(text)
+    assert any(e.dimension == "analytics" for e in analysis.evidence)
+    assert "analytics" not in analysis.dimensions
+
+
+def test_execution_level_posting_still_counts(analyze_text):
+    text = (
+        HEAD + "Experience\nLead — Acme | 2019 - 2021\n"
+        "- Post organic content on Instagram from the plan the VP of Marketing owns.\n"
+    )
+    assert "marketing_communications" in analyze_text(text).dimensions
+
+
+def test_answering_with_approved_replies_still_counts(analyze_text):
+    text = (
+        HEAD
+        + "Experience\nAgent — Acme | 2019 - 2021\n"
+        + "- Answer comments with Legal's approved replies.\n"
+    )
+    assert "customer_engagement" in analyze_text(text).dimensions
+
+
+def test_handed_off_complaints_do_not_count(analyze_text):
+    text = (
+        HEAD
+        + "Experience\nAgent — Acme | 2019 - 2021\n- Pass complaints to the community specialist.\n"
+    )
+    analysis = analyze_text(text)
+    assert any(e.dimension == "customer_engagement" for e in analysis.evidence)
+    assert "customer_engagement" not in analysis.dimensions
+
+
+def test_minimal_pair_resumes(analyze_text):
+    strategic = (
+        HEAD
+        + "Experience\nSocial Media Manager — Acme Bank | 2019 - 2024\n"
+        + "\n".join(f"- {own}" for own, _ in PAIRS)
+    )
+    consumer = (
+        HEAD
+        + "Experience\nSocial Media Manager — Acme Bank | 2019 - 2024\n"
+        + "\n".join(f"- {support}" for _, support in PAIRS)
+    )
+    owned, carried = analyze_text(strategic), analyze_text(consumer)
+    assert len(owned.dimensions) >= 5
+    assert len(carried.dimensions) <= 3
+    assert {e.agency for e in carried.evidence if not e.claimed_only} <= {"support", "neutral"}

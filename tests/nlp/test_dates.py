@@ -1,0 +1,93 @@
+"""Date ranges as people write them, and total experience with overlaps merged."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from screener.nlp import experience_months, find_date_ranges, parse_date_range
+from screener.types import DateSpan
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "ongoing"),
+    [
+        ("Mar 2019 - Present", (2019, 3), None, True),
+        ("03/2019-now", (2019, 3), None, True),
+        ("2017-2020", (2017, 1), (2020, 12), False),
+        ("2019 – till date", (2019, 1), None, True),
+        ("Jan. 2018 to Dec. 2020", (2018, 1), (2020, 12), False),
+        ("'22", (2022, 1), (2022, 12), False),
+        ("’19 – ’21", (2019, 1), (2021, 12), False),
+        ("Summer 2022", (2022, 6), (2022, 8), False),
+        ("08.2021 – now", (2021, 8), None, True),
+        ("since 2020", (2020, 1), None, True),
+        ("September 2018 – present", (2018, 9), None, True),
+        ("2019", (2019, 1), (2019, 12), False),
+        ("Sept 2015 — Current", (2015, 9), None, True),
+        ("Mar - Jun 2019", (2019, 3), (2019, 6), False),
+        ("Jun 2019 – Aug ’21", (2019, 6), (2021, 8), False),
+        ("Q3 2021 - Q1 2022", (2021, 7), (2022, 3), False),
+        ("2019-03 – 2020-06", (2019, 3), (2020, 6), False),
+        ("January 2021 – Date", (2021, 1), None, True),
+    ],
+)
+def test_parse_each_format(text, start, end, ongoing):
+    span = parse_date_range(text)
+    assert span is not None
+    assert (span.start, span.end, span.ongoing) == (start, end, ongoing)
+
+
+def test_range_inside_a_header_line():
+    span = parse_date_range("Social Media Lead — Acme, London | Mar 2019 - Present")
+    assert span is not None and span.start == (2019, 3) and span.ongoing
+
+
+@pytest.mark.parametrize("text", ["grew to $2019 budget", "+91 98450 31207", "no dates here"])
+def test_no_date_in_money_phones_or_prose(text):
+    assert [s for _a, _b, s in find_date_ranges(text) if s.ongoing or s.start != s.end] == []
+
+
+def test_find_returns_offsets_into_the_text():
+    text = "Editor | 2015 – 2019"
+    ((a, b, span),) = find_date_ranges(text)
+    assert text[a:b] == "2015 – 2019" and span.end == (2019, 12)
+
+
+def test_months_are_inclusive():
+    span = DateSpan("Mar 2019 - Mar 2019", (2019, 3), (2019, 3))
+    assert experience_months([span]) == 1
+
+
+def test_overlapping_jobs_are_counted_once():
+    a = DateSpan("Jan 2018 - Dec 2019", (2018, 1), (2019, 12))
+    b = DateSpan("Jun 2019 - Jun 2020", (2019, 6), (2020, 6))
+    assert experience_months([a, b]) == 30
+
+
+def test_gaps_are_not_counted():
+    a = DateSpan("2018", (2018, 1), (2018, 12))
+    b = DateSpan("2020", (2020, 1), (2020, 12))
+    assert experience_months([a, b]) == 24
+
+
+def test_present_means_as_of():
+    span = parse_date_range("Mar 2019 - Present")
+    assert experience_months([span], as_of=(2020, 2)) == 12
+    assert experience_months([span], as_of=dt.date(2021, 2, 14)) == 24
+
+
+def test_present_defaults_to_today():
+    today = dt.date.today()
+    span = DateSpan("this month", (today.year, today.month), None, ongoing=True)
+    assert experience_months([span]) == 1
+
+
+def test_spans_after_as_of_count_nothing():
+    span = DateSpan("2030", (2030, 1), (2030, 12))
+    assert experience_months([span], as_of=(2025, 1)) == 0
+
+
+def test_none_spans_are_skipped():
+    assert experience_months([None]) == 0

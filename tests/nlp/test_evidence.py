@@ -1,0 +1,182 @@
+"""Evidence is a phrase tied to where it stands: section, page, offsets, claimed or done."""
+
+from __future__ import annotations
+
+import pytest
+
+from screener.types import DOING_SECTIONS, Document
+
+HEAD = "Ada Lovelace\nSocial Media Manager\nada@example.com\n\n"
+
+
+def resume(bullets: list[str], extra: str = "") -> str:
+    lines = "\n".join(f"- {b}" for b in bullets)
+    entry = "Social Media Lead — Acme Bank, London | Mar 2019 - Present"
+    return f"{HEAD}Experience\n{entry}\n{lines}\n{extra}"
+
+
+def dims_of(analysis, text_part: str) -> set[str]:
+    return {
+        e.dimension for e in analysis.evidence if text_part in analysis.text[e.start : e.end + 40]
+    }
+
+
+@pytest.mark.parametrize(
+    ("bullet", "dimension"),
+    [
+        ("Answered angry tweets during the outage.", "customer_engagement"),
+        ("Wrote the escalation playbook.", "customer_engagement"),
+        ("Pulled weekly figures from the listening tool into a board paper.", "analytics"),
+        ("Ran audience research that split followers into three segments.", "psychology"),
+        ("Own the annual social plan and a $2.1M budget.", "business_strategy"),
+        ("Scheduled the launch campaign posts in Hootsuite.", "marketing_communications"),
+        ("Set up the weekly dashboard in Looker Studio.", "technical"),
+    ],
+)
+def test_phrase_evidence_counts_in_experience(analyze_text, bullet, dimension):
+    analysis = analyze_text(resume([bullet]))
+    assert dimension in analysis.dimensions
+
+
+def test_evidence_is_a_phrase_not_a_keyword(analyze_text):
+    analysis = analyze_text(resume(["Answered angry tweets during the outage."]))
+    texts = [e.text for e in analysis.evidence if e.dimension == "customer_engagement"]
+    assert any(len(t.split()) >= 2 for t in texts)
+
+
+def test_evidence_offsets_index_the_document_text(analyze_text):
+    analysis = analyze_text(resume(["Wrote the escalation playbook."]))
+    for ev in analysis.evidence:
+        assert analysis.text[ev.start : ev.end] == ev.text
+
+
+def test_evidence_carries_section_page_and_done(analyze_text):
+    analysis = analyze_text(resume(["Wrote the escalation playbook."]))
+    ev = next(e for e in analysis.evidence if e.dimension == "customer_engagement")
+    assert ev.section == "experience" and ev.page == 1 and ev.claimed_only is False
+
+
+def test_evidence_page_follows_the_document(nlp):
+    from screener.nlp import analyze
+    from screener.types import Block, Line, Page
+
+    text = "Experience\nLead — Acme | 2019 - 2021\n- Handled complaints on X"
+    lines = text.split("\n")
+    pages, pos = [], 0
+    for n, raw in enumerate(lines, start=1):
+        line = Line(text=raw, start=pos, end=pos + len(raw))
+        pages.append(Page(number=n, blocks=[Block(page=n, lines=[line], start=pos, end=line.end)]))
+        pos = line.end + 1
+    document = Document(text=text, pages=pages, source_format="pdf")
+    ev = next(
+        e for e in analyze(document, nlp=nlp).evidence if e.dimension == "customer_engagement"
+    )
+    assert ev.page == 3
+
+
+def test_skills_list_is_claimed_only(analyze_text):
+    text = (
+        HEAD
+        + "Core Competencies\n"
+        + "Social Media Strategy, Analytics & KPIs, Crisis Communications, Hootsuite\n"
+    )
+    analysis = analyze_text(text)
+    assert analysis.evidence
+    assert all(e.claimed_only for e in analysis.evidence)
+    assert analysis.dimensions == []
+
+
+def test_summary_is_claimed_only(analyze_text):
+    text = HEAD + "Summary\nData-driven strategist who owns budgets and dashboards.\n"
+    analysis = analyze_text(text)
+    assert analysis.evidence and all(e.claimed_only for e in analysis.evidence)
+
+
+def test_claimed_only_follows_doing_sections(analyze_text):
+    text = resume(["Ran the Instagram content calendar."], "\nSkills\nContent calendars, Canva\n")
+    for ev in analyze_text(text).evidence:
+        assert ev.claimed_only == (ev.section not in DOING_SECTIONS)
+
+
+def test_instagram_under_interests_is_consumer_use(analyze_text):
+    text = resume(["Wrote press releases."], "\nInterests\nInstagram, TikTok, hiking\n")
+    analysis = analyze_text(text)
+    signals = [e for e in analysis.consumer_signals if e.text == "Instagram"]
+    assert signals and signals[0].section == "interests"
+    assert not [e for e in analysis.evidence if e.section == "interests"]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Grew my personal account to 20k followers.",
+        "Avid user of every new platform.",
+        "A digital native who lives on TikTok.",
+    ],
+)
+def test_consumer_use_phrases(analyze_text, phrase):
+    analysis = analyze_text(resume([phrase]))
+    assert any(e.dimension == "consumer_use" for e in analysis.consumer_signals)
+
+
+def test_personal_account_growth_is_not_marketing(analyze_text):
+    analysis = analyze_text(resume(["Grew my personal account to 20k followers."]))
+    assert analysis.dimensions == []
+
+
+def test_header_lines_are_not_evidence(analyze_text):
+    text = (
+        HEAD
+        + "Experience\nCommunity Manager — Brand Marketing Agency | 2019 - 2021\n"
+        + "- Filed invoices.\n"
+    )
+    assert analyze_text(text).dimensions == []
+
+
+def test_entities_platform_tool_outcome(analyze_text):
+    analysis = analyze_text(
+        resume(["Cut first response on X from 9h to 40min in Sprout Social; +35% followers."])
+    )
+    labels = {(e.dimension, e.text) for e in analysis.entities}
+    assert ("PLATFORM", "X") in labels
+    assert ("TOOL", "Sprout Social") in labels
+    assert ("OUTCOME", "from 9h to 40min") in labels
+    assert ("OUTCOME", "+35% followers") in labels
+
+
+def test_job_title_and_seniority_entities(analyze_text):
+    analysis = analyze_text(
+        HEAD + "Experience\nSenior Social Media Manager — Acme | 2019 - 2021\n- Posted.\n"
+    )
+    labels = {e.dimension for e in analysis.entities}
+    assert {"JOB_TITLE", "SENIORITY"} <= labels
+
+
+def test_experience_months_from_entries(analyze_text):
+    text = (
+        HEAD + "Experience\nLead — A | Jan 2020 - Present\n- Ran social.\n"
+        "Editor — B | Jan 2019 - Dec 2020\n- Wrote posts.\n"
+    )
+    assert analyze_text(text).experience_months == 78
+
+
+def test_analyze_accepts_a_document(nlp):
+    from screener.nlp import analyze
+
+    doc = Document.from_text(resume(["Wrote the escalation playbook."]))
+    assert "customer_engagement" in analyze(doc, nlp=nlp).dimensions
+
+
+def test_analyze_default_pipeline_is_cached():
+    from screener.nlp.analysis import default_nlp
+
+    assert default_nlp() is default_nlp()
+
+
+def test_analyze_off_target_has_no_dimensions(analyze_text):
+    text = HEAD.replace("Social Media Manager", "Staff Nurse") + (
+        "Experience\nStaff Nurse — City Hospital | 2019 - 2024\n"
+        "- Led a team of four nurses on nights and managed patient flow.\n"
+        "- Presented audit results at the governance meeting.\n"
+    )
+    assert analyze_text(text).dimensions == []

@@ -1,0 +1,148 @@
+"""Section segmentation on plain text with varied, compound, unusual and no headings."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from screener.nlp import segment
+from screener.types import Document
+
+HEADER = "Ada Lovelace\nSocial Media Manager\nada@example.com | London\n\n"
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(s.kind, s.title) for s in segment(Document.from_text(text))]
+
+
+def kind_of(heading: str) -> str:
+    text = f"{HEADER}{heading}\nFirst line under it.\n"
+    sections = segment(Document.from_text(text))
+    return sections[-1].kind
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Work History", "experience"),
+        ("Employment", "experience"),
+        ("Career", "experience"),
+        ("Professional Experience", "experience"),
+        ("Positions Held", "experience"),
+        ("Career History", "experience"),
+        ("What I've done", "experience"),
+        ("Core Competencies", "skills"),
+        ("Toolkit", "skills"),
+        ("Key Skills", "skills"),
+        ("Areas of Expertise", "skills"),
+        ("Technical Skills", "skills"),
+        ("What I use", "skills"),
+        ("Profile", "summary"),
+        ("Personal Statement", "summary"),
+        ("About", "summary"),
+        ("Voluntary Work", "volunteering"),
+        ("Volunteer", "volunteering"),
+        ("Leadership & Activities", "volunteering"),
+        ("Selected Projects", "projects"),
+        ("Content Creation", "projects"),
+        ("Hobbies", "interests"),
+        ("Referees", "references"),
+        ("Education", "education"),
+        ("Certifications", "certifications"),
+        ("Publications", "publications"),
+        ("Awards", "awards"),
+        ("Languages", "languages"),
+    ],
+)
+def test_heading_synonyms(heading, kind):
+    assert kind_of(heading) == kind
+
+
+@pytest.mark.parametrize(
+    "heading", ["WORK HISTORY", "work history:", "Work History:", "EXPERI ENCE"]
+)
+def test_heading_case_colon_and_letter_spacing(heading):
+    assert kind_of(heading) == "experience"
+
+
+def test_compound_heading_takes_its_first_kind():
+    assert kind_of("Certifications & Activities") == "certifications"
+    assert kind_of("Skills and Interests") == "skills"
+
+
+def test_misspelt_and_foreign_headings():
+    assert kind_of("Experiance") == "experience"
+    assert kind_of("Experiência Profissional") == "experience"
+    assert kind_of("Formação / Education") == "education"
+
+
+def test_keyword_heading_needs_no_exact_synonym():
+    assert kind_of("Social Media Experience") == "experience"
+
+
+def test_job_title_is_not_a_heading():
+    text = HEADER + "Experience\nCustomer Experience Manager\n- Answered complaints\n"
+    assert [k for k, _t in kinds(text)] == ["contact", "experience"]
+
+
+def test_text_before_first_heading_is_contact():
+    text = HEADER + "Skills\nCanva, Hootsuite\n"
+    sections = segment(Document.from_text(text))
+    assert sections[0].kind == "contact" and sections[0].start == 0
+
+
+def test_prose_before_first_heading_is_summary():
+    prose = (
+        "Social media lead with eight years in retail, owning channels, budgets and the numbers."
+    )
+    text = HEADER + prose + "\n\nExperience\nLead — Acme | 2019 - 2021\n- Ran it\n"
+    assert [k for k, _t in kinds(text)] == ["contact", "summary", "experience"]
+
+
+def test_sections_cover_the_text_in_order():
+    text = HEADER + "Experience\nLead — Acme | 2019 - 2021\n- Ran it\n\nSkills\nCanva\n"
+    sections = segment(Document.from_text(text))
+    assert sections[0].start == 0 and sections[-1].end == len(text)
+    assert all(a.end == b.start for a, b in itertools.pairwise(sections))
+
+
+def test_inline_heading_with_content():
+    text = HEADER + "Experience\nLead — Acme | 2019 - 2021\n- Ran it\nSkills: Hootsuite, Canva\n"
+    assert [k for k, _t in kinds(text)][-1] == "skills"
+
+
+def test_unnamed_heading_over_dated_entries_is_experience():
+    text = HEADER + "Summary\nHello there.\n\nMy Road So Far\nLead — Acme | 2019 - 2021\n- Ran it\n"
+    assert kinds(text)[-1] == ("experience", "My Road So Far")
+
+
+def test_unnamed_heading_over_plain_text_is_other():
+    text = HEADER + "Experience\nLead — Acme | 2019 - 2021\n- Ran it\n\nFun Facts\nI juggle.\n"
+    assert kinds(text)[-1] == ("other", "Fun Facts")
+
+
+def test_no_headings_infers_experience_from_dates_and_bullets():
+    text = (
+        "Ada Lovelace\nada@example.com\n\nSocial Media Lead, Acme Ltd\nMar 2019 - Present\n"
+        "- Owned the brand's Instagram\n- Answered complaints\n"
+        "BA Marketing, University of Leeds, 2015 - 2018\n"
+    )
+    assert [k for k, _t in kinds(text)] == ["contact", "experience", "education"]
+
+
+def test_no_headings_and_no_dates_is_still_sectioned():
+    text = "Ada Lovelace\nada@example.com\n"
+    sections = segment(Document.from_text(text))
+    assert sections and sections[0].kind == "contact"
+
+
+def test_long_summary_without_experience_section_is_the_work_history():
+    story = " ".join(["I ran the brand's channels and answered every complaint myself."] * 12)
+    text = HEADER + "Summary\n" + story + "\n"
+    assert [k for k, _t in kinds(text)][-1] == "experience"
+
+
+def test_empty_document_does_not_fail():
+    sections = segment(Document.from_text(""))
+    assert all(s.start == 0 and s.end == 0 for s in sections)

@@ -85,7 +85,13 @@ def screen_task(screener: Any, task: Task) -> ScreeningResult:
     """Screen one task with ``screener`` (never raises)."""
     if task.problem is not None:
         return task.problem
-    result = screener.screen_bytes(task.data or b"", path=task.path, sha256=task.sha256)
+    try:
+        result = screener.screen_bytes(task.data or b"", path=task.path, sha256=task.sha256)
+    except MemoryError:
+        return ScreeningResult.failure(
+            task.path, task.sha256, "too_large", "ran out of memory while reading this file",
+            status="error", model_version=screener.model_version,
+        )
     result.text = None  # keep rows small across processes
     return result
 
@@ -125,15 +131,7 @@ def _worker_main(conn: Connection, screener: Any, memory_mb: int | None) -> None
             return
         if task is None:
             return
-        try:
-            result = screen_task(screener, task)
-        except MemoryError:
-            result = ScreeningResult.failure(
-                task.path, task.sha256, "too_large",
-                f"ran out of memory (limit {memory_mb} MB per worker)", status="error",
-                model_version=screener.model_version,
-            )
-        conn.send(result)
+        conn.send(screen_task(screener, task))
 
 
 @dataclass
@@ -163,7 +161,10 @@ def _stop(slot: _Slot) -> None:
 def _pool(
     screener: Any, tasks: Iterator[Task], jobs: int, timeout: float | None, memory_mb: int | None
 ) -> Iterator[ScreeningResult]:
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    fork = "fork" in mp.get_all_start_methods()
+    ctx = mp.get_context("fork" if fork else "spawn")
+    if fork:
+        _ = screener.nlp  # build once here; forked workers share it copy-on-write
     slots = [_spawn(ctx, screener, memory_mb) for _ in range(jobs)]
     version = screener.model_version
     pending = True

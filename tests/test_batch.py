@@ -95,3 +95,9 @@ def test_any_executor_gives_the_same_rows(tmp_path, pool):
 def test_bytes_sources_are_screened(tmp_path):
     (row,) = run_batch(FakeScreener(), [b"hello"])
     assert row.sha256 is not None and row.path is None
+
+
+def test_out_of_memory_in_process_is_a_row_too(tmp_path):
+    folder = _files(tmp_path, {"a.txt": b"hog", "b.txt": b"ok"})
+    rows = _by_name(run_batch(FakeScreener(), [folder]))
+    assert rows["a.txt"].reason == "too_large" and rows["b.txt"].status == "ok"

@@ -17,7 +17,7 @@ from screener.errors import ExtractionError, ScreenerError
 from screener.types import DIMENSIONS, Document, Evidence
 
 if TYPE_CHECKING:  # pragma: no cover
-    from screener.extract import extract
+    from screener.extraction import extract
     from screener.nlp import analyze, build_nlp
     from screener.screening import Screener, ScreeningResult
 
@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 _LAZY = {
-    "extract": "screener.extract",
+    "extract": "screener.extraction",
     "analyze": "screener.nlp",
     "build_nlp": "screener.nlp",
     "Screener": "screener.screening",

@@ -285,7 +285,7 @@ def run_batch(
 
 def _with_timeout(screener: Any, timeout: float) -> Any:
     """A shallow copy of ``screener`` whose extraction limits use ``timeout``."""
-    from screener.extract.limits import Limits
+    from screener.extraction.limits import Limits
 
     clone = screener.__class__.__new__(screener.__class__)
     clone.__dict__.update(screener.__dict__)

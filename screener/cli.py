@@ -108,6 +108,11 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
+    import logging
+
+    # pdfminer logs a warning for every oddity of a damaged PDF; the result row
+    # already says what went wrong, so keep the terminal for our own summary.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     from screener.errors import ScreenerError
 
     try:

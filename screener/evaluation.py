@@ -45,7 +45,7 @@ def text_featurizer(
     nlp: Any = None, *, blind: bool = True, as_of: date | None = TRAINING_AS_OF
 ) -> Callable[[str], dict[str, float]]:
     """A function from resume text to the model's feature dict."""
-    from screener.extract import extract
+    from screener.extraction import extract
     from screener.features import featurize
     from screener.nlp import build_nlp
     from screener.screening import analyze_document
@@ -106,7 +106,7 @@ def summarise(items: Sequence[LabelledResume], proba: Sequence[float], threshold
 
 def load_items(folders: Iterable[str | Path]) -> list[LabelledResume]:
     """All labelled resumes of the folders (or CSV files), texts filled in."""
-    from screener.extract import extract
+    from screener.extraction import extract
 
     items: list[LabelledResume] = []
     for folder in folders:

@@ -159,7 +159,7 @@ def render_report(rows: list[dict[str, Any]], texts: dict[str, str] | None = Non
 
 def load_texts(rows: Iterable[dict[str, Any]], *, blind: bool = True) -> dict[str, str]:
     """Re-read each ok row's file (when present and unchanged) for highlighting."""
-    from screener.extract import extract
+    from screener.extraction import extract
     from screener.redact import redact_text
 
     texts: dict[str, str] = {}

@@ -35,7 +35,7 @@ class Screener:
         A fitted model (see :meth:`load`).
     nlp : spacy.Language, optional
         The evidence pipeline; default :func:`screener.nlp.build_nlp()`.
-    limits : screener.extract.Limits, optional
+    limits : screener.extraction.Limits, optional
         Size, page and time limits for reading files.
     blind : bool
         Redact personal data from the text the features are built from.
@@ -164,7 +164,7 @@ class Screener:
         self, data: bytes, *, path: str | None = None, sha256: str | None = None
     ) -> ScreeningResult:
         """Screen the bytes of one file; ``path`` is only reported."""
-        from screener.extract import extract
+        from screener.extraction import extract
 
         t0 = time.perf_counter()
         sha = sha256 or _sha(data)

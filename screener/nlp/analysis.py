@@ -209,7 +209,7 @@ def analyze(
     Parameters
     ----------
     document_or_text : Document or str
-        A document from ``screener.extract`` or plain text.
+        A document from ``screener.extraction`` or plain text.
     nlp : spacy.language.Language, optional
         A pipeline from :func:`screener.nlp.build_nlp`; default: one built
         once per process.

@@ -240,7 +240,7 @@ def segment(document: Document) -> list[Section]:
     Parameters
     ----------
     document : Document
-        A document from ``screener.extract`` or ``Document.from_text``.
+        A document from ``screener.extraction`` or ``Document.from_text``.
 
     Returns
     -------

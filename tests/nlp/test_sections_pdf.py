@@ -1,4 +1,4 @@
-"""Segmentation of real resume PDFs (needs ../shared and screener.extract)."""
+"""Segmentation of real resume PDFs (needs ../shared and screener.extraction)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from screener.types import DOING_SECTIONS
 
-extract_mod = pytest.importorskip("screener.extract")
+extract_mod = pytest.importorskip("screener.extraction")
 
 CASES = {
     "sb2nov_sourabh_bajaj_resume.pdf": ["education", "experience", "projects"],

@@ -50,6 +50,18 @@ def _dates(text: str) -> tuple[DateSpan | None, str]:
     return span, rest
 
 
+_RANGE_MARK = re.compile(r"[-–—~→]|\b(?:to|until|till|through|thru|since|present|now)\b", re.I)
+
+
+def _point_only(text: str) -> bool:
+    """True when every date in ``text`` is a lone point ("in 2021"), not a range.
+
+    A wrapped bullet line such as ``same week of 2021.`` mentions a year but
+    is no entry header; a header carries a range (``2019 - 2021``).
+    """
+    return all(not _RANGE_MARK.search(text[a:b]) for a, b, _ in find_date_ranges(text))
+
+
 def split_header(text: str) -> tuple[str, str]:
     """Split a header (dates already removed) into ``(title, org)``."""
     parts = [p.strip(" ,|–—-") for p in _SPLIT.split(text) if p and p.strip(" ,|–—-")]
@@ -95,7 +107,7 @@ def _entries_in(section: Section, lines: list[Line]) -> list[Entry]:
             and current.bullets
             and (text[:1].islower() or not current.bullets[-1].rstrip().endswith((".", "!", "?")))
         )
-        if not dated and wraps and len(text.split()) > 3:
+        if wraps and (not dated or _point_only(text)) and len(text.split()) > 3:
             current.bullets[-1] = f"{current.bullets[-1]} {text}"
             current.end = ln.end
             continue

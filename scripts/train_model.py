@@ -116,10 +116,16 @@ def main(argv: list[str] | None = None) -> int:
                        "leave_one_writer_out": by_writer})
     model.meta["trained"] = "reproducible"  # no wall-clock date: retraining must match
     if args.check:
+        from screener.model import ScreeningModel
+
         shipped = json.loads((MODELS / "screener-model.json").read_text())
         same = shipped.get("cross_validation") == json.loads(json.dumps(cv))
+        old = ScreeningModel.load(MODELS).predict_proba(data.features)
+        new = model.predict_proba(data.features)
+        same_proba = bool(np.allclose(old, new, atol=1e-9))
         print("reproduces shipped metrics:", same)
-        return 0 if same else 1
+        print("reproduces shipped probabilities:", same_proba)
+        return 0 if same and same_proba else 1
     model.save(MODELS)
     from scripts.model_card import write_card
 

@@ -57,12 +57,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import itertools
 import re
 from typing import Any
 
 from screener.nlp.dates import experience_months
 from screener.nlp.entries import extract_entries, header_ranges
-from screener.nlp.sections import segment
+from screener.nlp.sections import BULLET_RE, segment
 from screener.types import (
     CONSUMER_USE,
     DIMENSIONS,
@@ -161,6 +162,40 @@ class _Where:
         return self._digital[scope]
 
 
+_SENTENCE_END = (".", "!", "?", ":", ";")
+
+
+def _unwrap(text: str, where: _Where) -> str:
+    """The text with line-wrap breaks inside a bullet or paragraph turned into spaces.
+
+    PDFs wrap a long bullet over several lines where a text file has one; the
+    clause and agency rules work per line, so each wrapped continuation would
+    lose the start of its sentence ("... from the owners' budget" split from
+    "Boost the posts"). A break is joined when the next line is not a bullet,
+    a heading or an entry header, both lines stand in the same section, and
+    the first line does not end a sentence (or the next starts in lower case).
+    Same length as ``text``: every offset still points at the same character.
+    """
+    chars = list(text)
+    pos = 0
+    lines = text.split("\n")
+    for a, b in itertools.pairwise(lines):
+        brk = pos + len(a)
+        nxt = brk + 1
+        pos = nxt
+        a_s, b_s = a.strip(), b.strip()
+        if not a_s or not b_s or BULLET_RE.match(b_s):
+            continue
+        if where.in_header(brk - 1) or where.in_header(nxt):
+            continue
+        if where.kind(brk - 1) != where.kind(nxt):
+            continue
+        if a_s.endswith(_SENTENCE_END) and not b_s[:1].islower():
+            continue
+        chars[brk] = " "
+    return "".join(chars)
+
+
 class _Clauses:
     """Clause index, agency and hand-off of a token, from the arrays the pipeline set."""
 
@@ -230,8 +265,8 @@ def analyze(
     nlp = nlp if nlp is not None else default_nlp()
     sections = segment(document)
     entries = extract_entries(document, sections)
-    doc = nlp(document.text)
     where = _Where(document, sections, entries)
+    doc = nlp(_unwrap(document.text, where))
     clauses = _Clauses(doc)
     found: list[tuple[Evidence, int]] = []  # evidence and its first token
     consumer: list[Evidence] = []

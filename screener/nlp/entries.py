@@ -1,14 +1,15 @@
 """Work-history entries (title, organisation, dates, bullets).
 
-Within each experience, projects or volunteering section, a line that is not
-a bullet and carries a date range is an entry header; a short non-bullet line
-just above it (not yet used) is taken as the rest of the header, so both
-``Title — Org, City | Mar 2019 - Present`` and the two-line ``Org`` /
-``Title   2019-2021`` layouts work.  A non-bullet line with no date, followed
-by bullets, also opens an entry (dates None).  Bullet lines, and wrapped
-continuations of them (a line starting in lower case, or following a bullet
-that does not end a sentence), are the entry's bullets; long prose lines
-under a header count as bullets too.
+Within each experience, projects or volunteering section, entry *headers*
+are found first (:func:`header_flags`): a line carrying a date range (or a
+lone date on a short line), a short line just above it (title or employer),
+and a short line just after it (the two-line ``Title  dates`` / ``Org``
+layout). In a section with no dates at all, a short line followed by
+bullets opens an entry. Every other line belongs to the entry above it,
+whether or not it starts with a bullet glyph (PDFs made from HTML often draw
+list bullets as graphics): a glyph line starts a new bullet, a line that
+continues an unfinished sentence (or starts in lower case) is joined to the
+previous bullet, and any other line is a bullet of its own.
 
 The header text (dates removed) is split on ``|``, dashes, `` at ``, ``@``
 and commas; the part with a job-title word is the title and the next part
@@ -78,68 +79,94 @@ def _bullet(text: str) -> str:
     return BULLET_RE.sub("", text, count=1).strip()
 
 
+def _dated_header(text: str) -> bool:
+    """A line that carries an entry's dates: a range, or a lone date on a short line."""
+    if BULLET_RE.match(text) or len(text.split()) > _HEADER_WORDS:
+        return False
+    span, rest = _dates(text)
+    if span is None:
+        return False
+    if not _point_only(text):
+        return True
+    return len(rest.split()) <= 8 and not text.rstrip().endswith((".", ";", ","))
+
+
+def _short(text: str) -> bool:
+    return len(text.split()) <= 8 and not text.rstrip().endswith((".", ";", ",", ":"))
+
+
+def header_flags(texts: list[str]) -> list[bool]:
+    """Which lines of a section body are entry headers (title, org, dates).
+
+    Headers are found first, from the lines around dated lines, so that the
+    lines of an entry belong to it whether or not they start with a bullet
+    glyph (PDFs from HTML often draw list bullets as graphics).
+    """
+    n = len(texts)
+    dated = [_dated_header(t) for t in texts]
+    bullet = [bool(BULLET_RE.match(t)) for t in texts]
+    flags = list(dated)
+    for i in range(n):
+        if flags[i] or bullet[i] or not _short(texts[i]):
+            continue
+        nxt = i + 1 < n
+        above = nxt and dated[i + 1]
+        after = i > 0 and dated[i - 1] and not (nxt and dated[i + 1])
+        prev_done = i == 0 or bullet[i - 1] or texts[i - 1].rstrip().endswith((".", "!", "?"))
+        undated = nxt and bullet[i + 1] and prev_done and not any(dated)
+        flags[i] = bool(above or after or undated)
+    return flags
+
+
 def _entries_in(section: Section, lines: list[Line]) -> list[Entry]:
-    entries: list[Entry] = []
-    pending: list[Line] = []
-    current: Entry | None = None
-    last_bullet = False
     body = [ln for ln in lines if section.start <= ln.start < section.end and ln.text.strip()]
     if body and section.title and body[0].text.strip().startswith(section.title[:20]):
         body = body[1:]
-    for ln in body:
-        text = ln.text.strip()
-        if BULLET_RE.match(text) and len(text) > 2:
-            if current is None:
-                title, org = split_header(" ".join(p.text.strip() for p in pending))
-                current = Entry(section=section.kind, title=title, org=org, start=ln.start)
-                current.start = pending[0].start if pending else ln.start
-                entries.append(current)
-                pending = []
-            current.bullets.append(_bullet(text))
-            current.end = ln.end
-            last_bullet = True
-            continue
-        span, rest = _dates(text)
-        dated = span is not None and (span.ongoing or span.start != span.end or not rest)
-        wraps = (
-            current is not None
-            and last_bullet
-            and current.bullets
-            and (text[:1].islower() or not current.bullets[-1].rstrip().endswith((".", "!", "?")))
-        )
-        if wraps and (not dated or _point_only(text)) and len(text.split()) > 3:
-            current.bullets[-1] = f"{current.bullets[-1]} {text}"
-            current.end = ln.end
-            continue
-        if dated:
-            head = rest or ""
-            if len(head.split()) <= 2 and pending:
-                head = " ".join([*(p.text.strip() for p in pending), head]).strip()
-            elif pending and len(pending) == 1 and len(pending[0].text.split()) <= 8:
-                head = f"{pending[0].text.strip()} | {head}"
-            title, org = split_header(head)
-            start = pending[0].start if pending else ln.start
-            current = Entry(section=section.kind, title=title, org=org, dates=span, start=start)
-            current.end = ln.end
-            entries.append(current)
-            pending, last_bullet = [], False
-        elif current is not None and not current.bullets and len(text.split()) <= 8:
-            if _ROLE.search(text) and not _ROLE.search(current.title):
-                current.org, current.title = current.title, text
-            elif not current.org:
-                current.org = text
-            current.end = ln.end
-        elif (current is not None and not current.bullets) or (
-            current is not None and current.bullets and len(text.split()) > 12
-        ):
-            current.bullets.append(text)
-            current.end, last_bullet = ln.end, True
-        else:
-            if last_bullet or current is None or current.bullets:
-                current = None
-            pending.append(ln)
-            last_bullet = False
+    texts = [ln.text.strip() for ln in body]
+    flags = header_flags(texts)
+    entries: list[Entry] = []
+    i = 0
+    while i < len(body):
+        j = i
+        while j < len(body) and flags[j]:
+            j += 1
+        head = [texts[k] for k in range(i, j)]
+        entry = _open_entry(section, head, body[i].start)
+        k = j
+        while k < len(body) and not flags[k]:
+            _add_line(entry, texts[k])
+            entry.end = body[k].end
+            k += 1
+        if head or entry.bullets:
+            entry.end = max(entry.end, body[max(j - 1, i)].end)
+            entries.append(entry)
+        i = k
     return entries
+
+
+def _open_entry(section: Section, head: list[str], start: int) -> Entry:
+    span = None
+    parts = []
+    for text in head:
+        found, rest = _dates(text)
+        if found is not None and span is None:
+            span = found
+            text = rest
+        if text:
+            parts.append(text)
+    title, org = split_header(" | ".join(parts))
+    return Entry(section=section.kind, title=title, org=org, dates=span, start=start, end=start)
+
+
+def _add_line(entry: Entry, text: str) -> None:
+    if BULLET_RE.match(text) and len(text) > 2:
+        entry.bullets.append(_bullet(text))
+        return
+    last = entry.bullets[-1].rstrip() if entry.bullets else ""
+    if last and (text[:1].islower() or not last.endswith((".", "!", "?"))):
+        entry.bullets[-1] = f"{last} {text}"
+    else:
+        entry.bullets.append(text)
 
 
 def extract_entries(document: Document, sections: list[Section]) -> list[Entry]:
@@ -181,14 +208,6 @@ def header_ranges(document: Document, sections: list[Section]) -> list[tuple[int
         if section.kind not in DOING_SECTIONS:
             continue
         body = [ln for ln in lines if section.start <= ln.start < section.end]
-        for i, ln in enumerate(body):
-            text = ln.text.strip()
-            if BULLET_RE.match(text):
-                continue
-            nxt = body[i + 1].text.strip() if i + 1 < len(body) else ""
-            words = len(text.split())
-            dated = words <= _HEADER_WORDS and bool(find_date_ranges(text))
-            above = words <= 8 and nxt and not BULLET_RE.match(nxt) and find_date_ranges(nxt)
-            if dated or above:
-                out.append((ln.start, ln.end))
-    return sorted(out)
+        flags = header_flags([ln.text.strip() for ln in body])
+        out += [(ln.start, ln.end) for ln, flag in zip(body, flags) if flag]
+    return sorted(set(out))

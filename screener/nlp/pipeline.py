@@ -85,13 +85,17 @@ def build_nlp(
 
     patterns = package_patterns() + _user_patterns(extra_patterns)
     nlp = spacy.blank("en") if model is None else spacy.load(model)
-    nlp.add_pipe("screener_lines")
+    ruler_name = "span_ruler" if "span_ruler" not in nlp.pipe_names else "screener_span_ruler"
     ruler = nlp.add_pipe(
         "span_ruler",
-        name="span_ruler" if "span_ruler" not in nlp.pipe_names else "screener_span_ruler",
+        name=ruler_name,
         config={"spans_key": components.SPANS_KEY, "phrase_matcher_attr": "LOWER"},
     )
+    # Patterns are added before the clause splitter goes in front of the ruler:
+    # SpanRuler runs the components before it over every phrase pattern, and
+    # phrases matched on LOWER only need the tokenizer (the ruler is the same).
     ruler.add_patterns(patterns)
+    nlp.add_pipe("screener_lines", before=ruler_name)
     nlp.add_pipe("screener_outcomes")
     nlp.add_pipe("screener_evidence")
     nlp.add_pipe("screener_agency")

@@ -96,9 +96,32 @@ def redact_text(text: str) -> tuple[str, dict[str, int]]:
     return text, dict(counts)
 
 
+_YEAR = re.compile(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/.-])")
+
+
+def _education_years(document: Document, text: str, counts: Counter[str]) -> str:
+    """Mask years in education sections: graduation years reveal age."""
+    from screener.nlp.sections import segment
+
+    for section in segment(document):
+        if section.kind != "education":
+            continue
+        for m in list(_YEAR.finditer(text, section.start, section.end)):
+            text = _mask(text, m.start(), m.end())
+            counts["graduation_year"] += 1
+    return text
+
+
 def redact_document(document: Document) -> tuple[Document, dict[str, int]]:
-    """A copy of ``document`` whose text (and lines) are masked."""
-    masked, counts = redact_text(document.text)
+    """A copy of ``document`` whose text (and lines) are masked.
+
+    On top of :func:`redact_text`, years inside education sections are masked
+    (found with the same section segmentation the evidence layer uses).
+    """
+    masked, found = redact_text(document.text)
+    counts: Counter[str] = Counter(found)
+    masked = _education_years(document, masked, counts)
+    counts = dict(counts)
     if not counts:
         return document, counts
     pages = []

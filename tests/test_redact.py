@@ -39,3 +39,13 @@ def test_date_ranges_are_not_mistaken_for_phone_numbers():
     text = "Jo Bloggs\nAnalyst | 2017 - 2020 | 03/2019 - 06/2021 | (303) 555-0147"
     masked, counts = redact_text(text)
     assert "2017 - 2020" in masked and "03/2019 - 06/2021" in masked and counts["phone"] == 1
+
+
+def test_graduation_years_in_the_education_section_are_masked():
+    from screener.redact import redact_document
+
+    text = ("Jo Bloggs\n\nExperience\nAnalyst — Acme | 2017 - 2020\n- Built dashboards.\n\n"
+            "Education\nB.A., Communication, University of Leeds | 2009\n")
+    doc, counts = redact_document(Document.from_text(text))
+    assert "2009" not in doc.text and "2017 - 2020" in doc.text
+    assert counts["graduation_year"] == 1

@@ -129,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     model.save(MODELS)
     from scripts.model_card import write_card
 
+    # Validation figures belong to the model they were measured on: a new
+    # model must be evaluated again with scripts/evaluate_examples.py --write.
+    (MODELS / "validation.json").unlink(missing_ok=True)
     write_card(MODELS / "MODEL_CARD.md", model.meta, version)
     print(f"saved {MODELS / 'screener-model.skops'} ({version})")
     return 0

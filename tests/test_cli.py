@@ -170,7 +170,7 @@ def test_dask_local_cluster_gives_the_same_rows(mixed_folder):
     local = sorted((_stable(r.to_dict()) for r in screener.screen_many([mixed_folder])),
                    key=lambda r: r["path"])
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster, \
+                                  dashboard_address=":0") as cluster, \
             distributed.Client(cluster) as client:
         rows = screener.screen_many([mixed_folder], executor=client.get_executor())
         remote = sorted((_stable(r.to_dict()) for r in rows), key=lambda r: r["path"])

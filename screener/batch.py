@@ -1,29 +1,26 @@
 """Batch screening: worker processes, hard per-file timeouts, flat memory.
 
-``run_batch`` is a generator. With ``jobs=1`` it screens in this process
-(time limits come from the extractor's own timer). With ``jobs>1`` it runs
-its own small pool of worker processes, each loading the model once; the
-parent hands out one file at a time, so a file that hangs past ``timeout``
-is stopped by killing its worker (which is then replaced) and reported as
-``timeout``, and a worker that dies (out of memory, a crash in C code) is a
-result row too. With an ``executor`` (any ``concurrent.futures.Executor``,
-e.g. a Dask client's) tasks go there instead. In every mode only a bounded
-window of files is in flight, so memory does not grow with the batch.
+``run_batch`` is a generator. With ``jobs=1`` and no ``memory_mb`` it
+screens in this process (time limits come from the extractor's own timer).
+With ``jobs>1``, or any ``memory_mb``, it runs its own small pool of worker
+processes (:mod:`screener.pool`), each loading the model once: a file that
+hangs past ``timeout`` is stopped by killing its worker (which is replaced)
+and reported as ``timeout``, a worker that dies is a ``worker_died`` row,
+and each worker's address space is capped ``memory_mb`` above its start.
+With an ``executor`` (any ``concurrent.futures.Executor``, e.g. a Dask
+client's) tasks go there instead, under that executor's own resource
+limits. In every mode only a bounded window of files is in flight, so
+memory does not grow with the batch, and every input gives exactly one row.
 """
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
-import multiprocessing as mp
 import os
-import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
-from multiprocessing.connection import wait as mp_wait
 from pathlib import Path
 from typing import Any
 
@@ -81,15 +78,22 @@ def _task_for(index: int, item: InputFile, max_bytes: int | None, version: str) 
     return Task(index, item.path, data, hashlib.sha256(data).hexdigest())
 
 
-def screen_task(screener: Any, task: Task) -> ScreeningResult:
-    """Screen one task with ``screener`` (never raises)."""
+def screen_task(screener: Any, task: Task, *, memory_mb: int | None = None) -> ScreeningResult:
+    """Screen one task with ``screener`` (never raises for the file's sake).
+
+    Running out of memory is a ``too_large`` row; ``memory_mb`` (the
+    worker's ceiling, if any) is named in its message.
+    """
     if task.problem is not None:
         return task.problem
     try:
         result = screener.screen_bytes(task.data or b"", path=task.path, sha256=task.sha256)
     except MemoryError:
+        why = "ran out of memory while screening this file"
+        if memory_mb:
+            why += f" (the memory ceiling is {memory_mb} MB above the worker's start)"
         return ScreeningResult.failure(
-            task.path, task.sha256, "too_large", "ran out of memory while reading this file",
+            task.path, task.sha256, "too_large", why,
             status="error", model_version=screener.model_version,
         )
     result.text = None  # keep rows small across processes
@@ -109,131 +113,6 @@ def _executor_call(screener: Any, task: Task) -> ScreeningResult:
     if key is not None:
         screener = _CACHE.setdefault(key, screener)
     return screen_task(screener, task)
-
-
-# -- own process pool ------------------------------------------------------
-
-
-def _worker_main(conn: Connection, screener: Any, memory_mb: int | None) -> None:
-    if memory_mb:
-        try:
-            import resource
-
-            limit = memory_mb * 1024 * 1024
-            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        except (ImportError, ValueError, OSError):
-            pass
-    _ = screener.nlp  # load the pipeline once, before the first file
-    while True:
-        try:
-            task = conn.recv()
-        except EOFError:
-            return
-        if task is None:
-            return
-        conn.send(screen_task(screener, task))
-
-
-@dataclass
-class _Slot:
-    process: Any
-    conn: Connection
-    task: Task | None = None
-    deadline: float = float("inf")
-    started: float = 0.0
-
-
-def _spawn(ctx: Any, screener: Any, memory_mb: int | None) -> _Slot:
-    parent, child = ctx.Pipe()
-    proc = ctx.Process(target=_worker_main, args=(child, screener, memory_mb), daemon=True)
-    proc.start()
-    child.close()
-    return _Slot(proc, parent)
-
-
-def _stop(slot: _Slot) -> None:
-    if slot.process.is_alive():
-        slot.process.kill()
-    slot.process.join(5)
-    slot.conn.close()
-
-
-def _pool(
-    screener: Any, tasks: Iterator[Task], jobs: int, timeout: float | None, memory_mb: int | None
-) -> Iterator[ScreeningResult]:
-    fork = "fork" in mp.get_all_start_methods()
-    ctx = mp.get_context("fork" if fork else "spawn")
-    if fork:
-        _ = screener.nlp  # build once here; forked workers share it copy-on-write
-    slots = [_spawn(ctx, screener, memory_mb) for _ in range(jobs)]
-    version = screener.model_version
-    pending = True
-    try:
-        while True:
-            for slot in slots:
-                while pending and slot.task is None:
-                    task = next(tasks, None)
-                    if task is None:
-                        pending = False
-                    elif task.problem is not None:
-                        yield task.problem
-                    else:
-                        slot.task, slot.started = task, time.monotonic()
-                        slot.deadline = (
-                            slot.started + timeout + _grace(timeout) if timeout else float("inf")
-                        )
-                        slot.conn.send(task)
-            busy = [s for s in slots if s.task is not None]
-            if not busy:
-                return
-            wait_for = min(s.deadline for s in busy) - time.monotonic()
-            ready = mp_wait([s.conn for s in busy], timeout=max(0.0, min(wait_for, 3600.0)))
-            now = time.monotonic()
-            for i, slot in enumerate(slots):
-                task = slot.task
-                if task is None:
-                    continue
-                if slot.conn in ready:
-                    try:
-                        result = slot.conn.recv()
-                    except (EOFError, OSError):
-                        result = _died(slot, task, version, memory_mb, now)
-                        _stop(slot)
-                        slots[i] = slot = _spawn(ctx, screener, memory_mb)
-                    slot.task = None
-                    yield result
-                elif now >= slot.deadline:
-                    _stop(slot)
-                    slots[i] = _spawn(ctx, screener, memory_mb)
-                    yield ScreeningResult.failure(
-                        task.path, task.sha256, "timeout",
-                        f"stopped after {timeout:g} s (per-file time limit)", status="error",
-                        model_version=version, seconds=round(now - slot.started, 3),
-                    )
-    finally:
-        for slot in slots:
-            with contextlib.suppress(OSError, ValueError):
-                slot.conn.send(None)
-            _stop(slot)
-
-
-def _grace(timeout: float) -> float:
-    """Extra time before a hard kill, so the worker's own timer can answer first."""
-    return min(1.0, 0.1 * timeout)
-
-
-def _died(
-    slot: _Slot, task: Task, version: str, memory_mb: int | None, now: float
-) -> ScreeningResult:
-    slot.process.join(1)
-    code = slot.process.exitcode
-    why = f"worker process died (exit code {code})"
-    if memory_mb:
-        why += f"; it may have hit the memory limit of {memory_mb} MB"
-    return ScreeningResult.failure(
-        task.path, task.sha256, "worker_died", why, status="error",
-        model_version=version, seconds=round(now - slot.started, 3),
-    )
 
 
 def _executor_run(
@@ -265,8 +144,11 @@ def run_batch(
 ) -> Iterator[ScreeningResult]:
     """Screen ``sources`` and yield one result per file as each finishes.
 
-    See :meth:`screener.Screener.screen_many` for the parameters;
-    ``memory_mb`` caps each worker's address space (``jobs > 1`` only).
+    See :meth:`screener.Screener.screen_many` for the parameters.
+    ``memory_mb`` caps how much address space each worker may add while
+    screening (see :mod:`screener.pool`); given with ``jobs=1``, the files
+    are screened in one worker process so that the ceiling (and a hard
+    timeout) can apply. It does not apply to an ``executor``.
     """
     limits = screener.limits
     max_bytes = getattr(limits, "max_bytes", None) if limits is not None else None
@@ -276,8 +158,10 @@ def run_batch(
                        version=screener.model_version)
     if executor is not None:
         results = _executor_run(screener, tasks, executor, window or 32)
-    elif jobs > 1:
-        results = _pool(screener, tasks, jobs, timeout, memory_mb)
+    elif jobs > 1 or memory_mb:
+        from screener.pool import run_pool
+
+        results = run_pool(screener, tasks, max(jobs, 1), timeout, memory_mb)
     else:
         results = (screen_task(screener, t) for t in tasks)
     yield from results

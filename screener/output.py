@@ -69,10 +69,24 @@ class ResultWriter:
 
     def write(self, result: ScreeningResult | dict[str, Any]) -> None:
         row = result.to_dict() if isinstance(result, ScreeningResult) else result
+        encoding = getattr(self.stream, "encoding", None) or "utf-8"
         if self.fmt == "jsonl":
-            self._write(json.dumps(row, ensure_ascii=False) + "\n")
+            line = json.dumps(row, ensure_ascii=False) + "\n"
+            if not _encodable(line, encoding):  # a file name that is not UTF-8 (b"\xff")
+                line = json.dumps(row) + "\n"  # \udcff escapes; os.fsencode gives the bytes back
         else:
-            self._write(self._csv_line(flatten_row(row)))
+            line = self._csv_line(flatten_row(row))
+            if not _encodable(line, encoding):
+                line = line.encode(encoding, "backslashreplace").decode(encoding)
+        self._write(line)
+
+
+def _encodable(text: str, encoding: str) -> bool:
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def prepare_resume(path: str | Path, fmt: str = "jsonl") -> set[str]:

@@ -184,5 +184,7 @@ def write_report(results_path: str | Path, out: str | Path, *, blind: bool = Tru
 
     rows = list(read_results(results_path))
     out = Path(out)
-    out.write_text(render_report(rows, load_texts(rows, blind=blind)), encoding="utf-8")
+    # backslashreplace: a file name that is not UTF-8 shows as \udcff, never fails
+    out.write_text(render_report(rows, load_texts(rows, blind=blind)), encoding="utf-8",
+                   errors="backslashreplace")
     return out

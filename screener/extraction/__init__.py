@@ -24,9 +24,14 @@ from __future__ import annotations
 import os
 from typing import BinaryIO, Union
 
-from screener.errors import EmptyDocumentError, NoTextLayerError, TooLargeError
+from screener.errors import (
+    EmptyDocumentError,
+    MalformedError,
+    NoTextLayerError,
+    TooLargeError,
+)
 from screener.extraction.build import RawLine, RawPage, build_document, require_text
-from screener.extraction.limits import Deadline, Limits, time_limit
+from screener.extraction.limits import Deadline, Limits, recursion_cap, time_limit
 from screener.extraction.sniff import sniff
 from screener.types import BBox, Document
 
@@ -67,7 +72,8 @@ def extract(source: Source, *, limits: Limits | None = None) -> Document:
     UnsupportedFormatError
         Not a PDF, DOCX or text file (images, legacy ``.doc``, other zips).
     TooLargeError
-        Over ``max_bytes``, ``max_pages`` or ``max_inflated_bytes``.
+        Over ``max_bytes``, ``max_pages``, ``max_inflated_bytes``,
+        ``max_page_objects`` or ``max_chars``, or out of memory while parsing.
     ExtractionTimeout
         Reading took longer than ``limits.timeout`` seconds.
     OSError
@@ -77,20 +83,34 @@ def extract(source: Source, *, limits: Limits | None = None) -> Document:
     data, path = _load(source, limits.max_bytes)
     if not data.strip():
         raise EmptyDocumentError("the file is empty")
-    with time_limit(limits.timeout) as deadline:
-        kind = sniff(data)
-        if kind == "pdf":
-            return _from_pdf(data, limits, deadline, path)
-        if kind == "docx":
-            from screener.extraction.docx import read_docx
+    try:
+        with recursion_cap(), time_limit(limits.timeout) as deadline:
+            return _read(data, limits, deadline, path)
+    except MemoryError as e:  # past every budget: still the file's fault, and typed
+        raise TooLargeError("reading the file needed more memory than is available") from e
+    except RecursionError as e:  # a reader's own recursion on deeply nested content
+        raise MalformedError("the file nests its content too deeply to read") from e
 
-            pages, images = read_docx(data, max_inflated_bytes=limits.max_inflated_bytes)
-            doc = build_document(pages, source_format="docx", path=path)
-            return require_text(doc, min_chars=limits.min_chars, images=images, what="DOCX")
-        from screener.extraction.txt import read_txt
 
-        doc = build_document(read_txt(data), source_format="txt", path=path)
-        return require_text(doc, min_chars=limits.min_chars, images=False, what="text file")
+def _read(data: bytes, limits: Limits, deadline: Deadline, path: str | None) -> Document:
+    kind = sniff(data)
+    if kind == "pdf":
+        return _from_pdf(data, limits, deadline, path)
+    if kind == "docx":
+        from screener.extraction.docx import read_docx
+
+        pages, images = read_docx(
+            data,
+            max_inflated_bytes=limits.max_inflated_bytes,
+            max_elements=limits.max_docx_elements,
+        )
+        doc = build_document(pages, source_format="docx", path=path)
+        return _checked(doc, limits, images=images, what="DOCX")
+    from screener.extraction.txt import read_txt
+
+    pages = read_txt(data, max_chars=limits.max_chars)
+    doc = build_document(pages, source_format="txt", path=path)
+    return _checked(doc, limits, images=False, what="text file")
 
 
 def _load(source: Source, max_bytes: int) -> tuple[bytes, str | None]:
@@ -119,7 +139,7 @@ def _from_pdf(data: bytes, limits: Limits, deadline: Deadline, path: str | None)
     from screener.extraction.layout import order_page
     from screener.extraction.pdf import read_pdf
 
-    pdf_pages = read_pdf(data, max_pages=limits.max_pages, deadline=deadline)
+    pdf_pages = read_pdf(data, limits=limits, deadline=deadline)
     warnings: list[str] = []
     glyphs = sum(p.glyphs for p in pdf_pages)
     cids = sum(p.cid_glyphs for p in pdf_pages)
@@ -156,4 +176,10 @@ def _from_pdf(data: bytes, limits: Limits, deadline: Deadline, path: str | None)
         pages.append(page)
     doc = build_document(pages, source_format="pdf", path=path, warnings=warnings)
     images = any(p.images for p in pdf_pages)
-    return require_text(doc, min_chars=limits.min_chars, images=images, what="PDF")
+    return _checked(doc, limits, images=images, what="PDF")
+
+
+def _checked(doc: Document, limits: Limits, *, images: bool, what: str) -> Document:
+    return require_text(
+        doc, min_chars=limits.min_chars, max_chars=limits.max_chars, images=images, what=what
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from screener.errors import EmptyDocumentError, NoTextLayerError
+from screener.errors import EmptyDocumentError, NoTextLayerError, TooLargeError
 from screener.extraction.normalize import normalize_lines, vocabulary
 from screener.types import BBox, Block, Document, Line, Page
 
@@ -111,8 +111,10 @@ def _union(boxes: list[BBox | None]) -> BBox | None:
     )
 
 
-def require_text(doc: Document, *, min_chars: int, images: bool, what: str) -> Document:
-    """Raise if ``doc`` holds too little text to screen.
+def require_text(
+    doc: Document, *, min_chars: int, images: bool, what: str, max_chars: int | None = None
+) -> Document:
+    """Raise if ``doc`` holds too little (or too much) text to screen.
 
     Parameters
     ----------
@@ -125,6 +127,8 @@ def require_text(doc: Document, *, min_chars: int, images: bool, what: str) -> D
         ``no_text_layer`` rather than ``empty``).
     what : str
         How to name the file in the message (``"PDF"``, ``"DOCX"``...).
+    max_chars : int, optional
+        Most characters accepted (``TooLargeError`` over it).
 
     Returns
     -------
@@ -133,8 +137,10 @@ def require_text(doc: Document, *, min_chars: int, images: bool, what: str) -> D
 
     Raises
     ------
-    NoTextLayerError, EmptyDocumentError
+    NoTextLayerError, EmptyDocumentError, TooLargeError
     """
+    if max_chars is not None and len(doc.text) > max_chars:
+        raise TooLargeError(f"the {what} holds more than {max_chars:,} characters of text")
     chars = sum(1 for ch in doc.text if not ch.isspace())
     if chars >= max(min_chars, 1):
         return doc

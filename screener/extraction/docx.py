@@ -2,17 +2,21 @@
 
 Read in document order: page headers, then the body (paragraphs, tables row
 by row, content controls, text boxes right after the paragraph that anchors
-them), then page footers. Every zip entry is inflated through a byte budget
-counted while reading, so a zip bomb stops at :attr:`Limits.max_inflated_bytes`
-whatever sizes the archive declares. Paragraphs with a heading or title style
-count as bold; list paragraphs (``w:numPr``) get a ``"- "`` bullet like the
-other formats.
+them), then page footers. Paragraphs with a heading or title style count as
+bold; list paragraphs (``w:numPr``) get a ``"- "`` bullet like the other
+formats. Untrusted input: every zip entry is inflated through a byte budget
+counted while reading (:attr:`Limits.max_inflated_bytes`, whatever sizes the
+archive declares), XML elements are counted before parsing
+(:attr:`Limits.max_docx_elements`: 60 KB of zip can hold seven million empty
+paragraphs, 700 MB once parsed), and nesting past the recursion limit is
+``malformed``.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -40,9 +44,11 @@ class _Style:
 
 
 class _Budget:
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, max_elements: int) -> None:
         self.left = limit
         self.limit = limit
+        self.elements = max_elements
+        self.max_elements = max_elements
 
     def read(self, archive: zipfile.ZipFile, name: str) -> bytes:
         chunks = []
@@ -54,10 +60,16 @@ class _Budget:
                         f"the DOCX inflates to more than {self.limit // (1 << 20)} MB"
                     )
                 chunks.append(chunk)
-        return b"".join(chunks)
+        xml = b"".join(chunks)
+        self.elements -= xml.count(b"<") - xml.count(b"</")  # start tags (and comments)
+        if self.elements < 0:
+            raise TooLargeError(f"the DOCX holds more than {self.max_elements:,} XML elements")
+        return xml
 
 
-def read_docx(data: bytes, *, max_inflated_bytes: int) -> tuple[list[RawPage], bool]:
+def read_docx(
+    data: bytes, *, max_inflated_bytes: int, max_elements: int = 250_000
+) -> tuple[list[RawPage], bool]:
     """Read a DOCX file into one page of blocks.
 
     Parameters
@@ -66,6 +78,8 @@ def read_docx(data: bytes, *, max_inflated_bytes: int) -> tuple[list[RawPage], b
         The whole file (a zip holding ``word/document.xml``).
     max_inflated_bytes : int
         Most bytes inflated from the archive, all parts together.
+    max_elements : int
+        Most XML elements in the parts read, all together.
 
     Returns
     -------
@@ -78,7 +92,7 @@ def read_docx(data: bytes, *, max_inflated_bytes: int) -> tuple[list[RawPage], b
     ------
     MalformedError, EncryptedError, TooLargeError
     """
-    budget = _Budget(max_inflated_bytes)
+    budget = _Budget(max_inflated_bytes, max_elements)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
@@ -91,10 +105,23 @@ def read_docx(data: bytes, *, max_inflated_bytes: int) -> tuple[list[RawPage], b
             feet = [_parse(budget.read(archive, n)) for n in parts if "footer" in n]
             body = _parse(budget.read(archive, "word/document.xml")).find(f"{_W}body")
             has_images = any(n.startswith("word/media/") for n in names)
+    except RecursionError as e:
+        raise MalformedError("the DOCX nests its XML deeper than Word ever does") from e
     except RuntimeError as e:  # zipfile: "File is encrypted, password required"
         raise EncryptedError("the DOCX is protected by a password") from e
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as e:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, struct.error, EOFError,
+            OSError, NotImplementedError, ValueError, KeyError) as e:  # ValueError: bad seeks
         raise MalformedError(f"the DOCX archive is damaged ({e})") from e
+    try:
+        blocks = _blocks(reader, heads, body, feet)
+    except RecursionError as e:
+        raise MalformedError("the DOCX nests its XML deeper than Word ever does") from e
+    return [RawPage(number=1, blocks=blocks)], has_images
+
+
+def _blocks(
+    reader: _Reader, heads: list[ET.Element], body: ET.Element | None, feet: list[ET.Element]
+) -> list[list[RawLine]]:
     blocks: list[list[RawLine]] = []
     seen: set[str] = set()
     for root in heads:  # first/even/default headers often repeat each other
@@ -111,7 +138,7 @@ def read_docx(data: bytes, *, max_inflated_bytes: int) -> tuple[list[RawPage], b
             if key not in seen:
                 seen.add(key)
                 blocks.append(block)
-    return [RawPage(number=1, blocks=blocks)], has_images
+    return blocks
 
 
 def _parse(xml: bytes) -> ET.Element:

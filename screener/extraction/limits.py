@@ -14,6 +14,7 @@ it can kill.
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -22,10 +23,16 @@ from dataclasses import dataclass
 
 from screener.errors import ExtractionTimeout
 
-__all__ = ["Deadline", "Limits", "time_limit"]
+__all__ = ["RECURSION_CAP", "Deadline", "Limits", "recursion_cap", "time_limit"]
 
 _MB = 1024 * 1024
 _REFIRE = 0.05  # seconds between repeated alarms once the limit has passed
+#: Highest recursion limit extraction runs under. pdfminer recurses into
+#: page trees and form XObjects as deep as a file nests them; with Python's
+#: default limit (1000) that ends in a ``RecursionError`` (``malformed``),
+#: but a program that raised the limit to 50,000 crashed with a C stack
+#: overflow on a 100,000-deep page tree (20,000 was still safe).
+RECURSION_CAP = 4000
 
 
 @dataclass(frozen=True)
@@ -42,8 +49,19 @@ class Limits:
     timeout : float or None
         Seconds allowed for one file (30). ``None`` or ``0`` turns it off.
     max_inflated_bytes : int
-        Most bytes inflated from a DOCX (zip) archive, counted while
-        inflating, never taken from the declared sizes (50 MB).
+        Most bytes a file may inflate to, all its parts together, counted
+        while inflating and never taken from declared sizes: the entries of
+        a DOCX (zip) archive, or the streams of a PDF (Flate, LZW,
+        RunLength...) (50 MB).
+    max_docx_elements : int
+        Most XML elements the parts of a DOCX may hold together (250,000;
+        real DOCX resumes hold about 13,000), counted before parsing.
+    max_page_objects : int
+        Most glyphs, paths, images and forms one PDF page may draw (50,000); the
+        busiest real pages seen draw about 7,000 glyphs or 37,000 paths.
+    max_chars : int
+        Most characters of text a file may hold once read (500,000, about
+        100 dense pages; spaCy refuses texts over 1,000,000).
     min_chars : int
         Fewer non-blank characters than this make the file "empty" (or
         "no text layer" when its pages hold images) (20).
@@ -56,6 +74,9 @@ class Limits:
     max_pages: int = 50
     timeout: float | None = 30.0
     max_inflated_bytes: int = 50 * _MB
+    max_docx_elements: int = 250_000
+    max_page_objects: int = 50_000
+    max_chars: int = 500_000
     min_chars: int = 20
     cid_share: float = 0.5
 
@@ -127,3 +148,26 @@ def time_limit(seconds: float | None) -> Iterator[Deadline]:
         if old_delay > 0:  # give an outer timer (e.g. pytest-timeout) its time back
             remaining = max(old_delay - (time.monotonic() - started), 0.001)
             signal.setitimer(signal.ITIMER_REAL, remaining, old_interval)
+
+
+@contextmanager
+def recursion_cap(limit: int = RECURSION_CAP) -> Iterator[None]:
+    """Run the body with the recursion limit at most ``limit``, restored after.
+
+    The limit is process-wide: while the body runs, other threads see the
+    lower limit too. Nothing changes when the limit is already lower, or
+    when the caller is itself deeper than ``limit``.
+    """
+    old = sys.getrecursionlimit()
+    if old <= limit:
+        yield
+        return
+    try:
+        sys.setrecursionlimit(limit)
+    except RecursionError:  # the caller is already deeper than the cap
+        yield
+        return
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(old)

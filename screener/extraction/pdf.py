@@ -1,4 +1,4 @@
-"""The one module that talks to pdfminer.six.
+"""The one module that talks to pdfminer.six (with :mod:`~.pdf_budget`, its budgets).
 
 It opens the file, lays pages out with explicit :data:`LAPARAMS` (the steps
 of ``pdfminer.high_level.extract_pages``, done once per document so the
@@ -24,7 +24,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import (
     LAParams,
     LTChar,
@@ -38,7 +37,6 @@ from pdfminer.layout import (
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
-from pdfminer.pdfparser import PDFParser
 from pdfminer.psexceptions import PSException
 
 from screener.errors import (
@@ -48,7 +46,8 @@ from screener.errors import (
     TooLargeError,
 )
 from screener.extraction.geometry import Piece
-from screener.extraction.limits import Deadline
+from screener.extraction.limits import Deadline, Limits
+from screener.extraction.pdf_budget import BudgetParser, CountingAggregator, StreamBudget
 
 __all__ = ["LAPARAMS", "PdfPage", "read_pdf"]
 
@@ -103,15 +102,17 @@ class PdfPage:
     drawn: set[tuple[str, int, int]] = field(default_factory=set, repr=False)
 
 
-def read_pdf(data: bytes, *, max_pages: int, deadline: Deadline) -> list[PdfPage]:
+def read_pdf(data: bytes, *, limits: Limits, deadline: Deadline) -> list[PdfPage]:
     """Lay out every page of a PDF with pdfminer.
 
     Parameters
     ----------
     data : bytes
         The whole file.
-    max_pages : int
-        Most pages accepted; counted from the page tree before layout.
+    limits : Limits
+        ``max_pages`` (counted from the page tree before layout),
+        ``max_inflated_bytes`` (all streams together) and
+        ``max_page_objects`` (see :mod:`screener.extraction.pdf_budget`).
     deadline : Deadline
         Checked between pages.
 
@@ -124,7 +125,7 @@ def read_pdf(data: bytes, *, max_pages: int, deadline: Deadline) -> list[PdfPage
     ------
     EncryptedError, MalformedError, TooLargeError, ExtractionTimeout
     """
-    layouts = _layouts(data, max_pages, deadline)
+    layouts = _layouts(data, limits, deadline)
     pages: list[PdfPage] = []
     while True:
         with _typed_errors():  # pdfminer's objects can be odd too (bytes font names...)
@@ -157,7 +158,7 @@ def _describe(exc: BaseException) -> str:
     return f"{name}: {text[:120]}" if text else name
 
 
-def _layouts(data: bytes, max_pages: int, deadline: Deadline) -> Iterator[LTPage]:
+def _layouts(data: bytes, limits: Limits, deadline: Deadline) -> Iterator[LTPage]:
     """Lay out each page: the steps of ``pdfminer.high_level.extract_pages``.
 
     They are done here on one ``PDFDocument`` so that the page tree is
@@ -165,14 +166,18 @@ def _layouts(data: bytes, max_pages: int, deadline: Deadline) -> Iterator[LTPage
     Text extraction is never refused for a "no copy" permission flag: a
     resume with print/copy protection but an empty user password is read.
     """
-    document = PDFDocument(PDFParser(io.BytesIO(data)), password="")
+    budget = StreamBudget(limits.max_inflated_bytes)
+    document = PDFDocument(BudgetParser(io.BytesIO(data), budget), password="")
+    max_pages = limits.max_pages
     pages = list(itertools.islice(PDFPage.create_pages(document), max_pages + 1))
     if len(pages) > max_pages:
         raise TooLargeError(f"the PDF has more than {max_pages} pages")
     if not pages:
         raise MalformedError("the PDF has no pages")
     resources = PDFResourceManager(caching=True)
-    device = PDFPageAggregator(resources, laparams=LAPARAMS)
+    device = CountingAggregator(
+        resources, laparams=LAPARAMS, max_objects=limits.max_page_objects
+    )
     interpreter = PDFPageInterpreter(resources, device)
     for page in pages:
         deadline.check()

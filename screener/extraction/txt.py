@@ -6,7 +6,7 @@ import codecs
 import re
 import unicodedata
 
-from screener.errors import UnsupportedFormatError
+from screener.errors import TooLargeError, UnsupportedFormatError
 from screener.extraction.build import RawLine, RawPage
 
 __all__ = ["decode_text", "read_txt"]
@@ -23,7 +23,7 @@ _BINARY_SHARE = 0.01
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
 
 
-def decode_text(data: bytes) -> str:
+def decode_text(data: bytes, *, max_chars: int | None = None) -> str:
     """Decode bytes that should be text, or refuse them as binary.
 
     A byte-order mark decides UTF-8/16/32. Without one, UTF-16 is recognised
@@ -35,6 +35,8 @@ def decode_text(data: bytes) -> str:
     ----------
     data : bytes
         The whole file.
+    max_chars : int, optional
+        Most characters accepted, checked right after decoding.
 
     Returns
     -------
@@ -46,6 +48,8 @@ def decode_text(data: bytes) -> str:
     UnsupportedFormatError
         When the content looks binary: NUL bytes outside UTF-16/32, or more
         than 1% (and more than three) control characters once decoded.
+    TooLargeError
+        When the text is longer than ``max_chars``.
     """
     text = None
     for bom, encoding in _BOMS:
@@ -60,6 +64,8 @@ def decode_text(data: bytes) -> str:
             raise UnsupportedFormatError("the file is binary, not a PDF, DOCX or text file")
         else:
             text = _decode_8bit(data)
+    if max_chars is not None and len(text) > max_chars:
+        raise TooLargeError(f"the text file holds more than {max_chars:,} characters")
     controls = sum(
         1 for ch in text if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc"
     )
@@ -91,7 +97,7 @@ def _decode_8bit(data: bytes) -> str:
     return data.decode("latin-1")
 
 
-def read_txt(data: bytes) -> list[RawPage]:
+def read_txt(data: bytes, *, max_chars: int | None = None) -> list[RawPage]:
     """Read a text file into pages of blocks.
 
     Form feeds (``\\f``, as written by ``pdftotext``) start a new page; blank
@@ -101,13 +107,15 @@ def read_txt(data: bytes) -> list[RawPage]:
     ----------
     data : bytes
         The whole file.
+    max_chars : int, optional
+        Most characters accepted (``TooLargeError`` over it).
 
     Returns
     -------
     list of RawPage
         Pages numbered from 1.
     """
-    text = decode_text(data)
+    text = decode_text(data, max_chars=max_chars)
     pages = []
     for number, chunk in enumerate(text.split("\f"), start=1):
         page = RawPage(number=number)

@@ -9,6 +9,7 @@ screened, 1 some files were unreadable or failed (their rows say why),
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
 from collections import Counter
@@ -18,6 +19,9 @@ from typing import Any
 from screener._version import __version__
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+#: ``--memory-mb`` default: address space a worker may add above its start
+#: (see :mod:`screener.pool`; the heaviest real resumes add about 120 MB).
+DEFAULT_MEMORY_MB = 1024
 
 _EPILOG = """\
 exit codes:
@@ -54,8 +58,14 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     s.add_argument("--timeout", type=float, default=30.0,
                    help="per-file time limit in seconds (default 30)")
-    s.add_argument("--memory-mb", type=int, default=None,
-                   help="memory ceiling per worker process in MB (with --jobs > 1)")
+    s.add_argument("--memory-mb", type=int, default=DEFAULT_MEMORY_MB,
+                   help="memory each worker process may add while screening a file, in MB "
+                        f"(default {DEFAULT_MEMORY_MB}); files are then screened in worker "
+                        "processes even with --jobs 1; 0 turns the ceiling off")
+    s.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
+                   help="change an extraction limit, e.g. --limit max_pages=100 or "
+                        "--limit max_inflated_bytes=100000000 (repeatable; the limits and "
+                        "their defaults are in the README, 'Untrusted input')")
     s.add_argument("--resume", action="store_true",
                    help="append to --output, skipping files already in it (by sha256)")
     s.add_argument("--model", type=Path, help="model file or folder (default: shipped model)")
@@ -149,15 +159,19 @@ def _progress(mode: str) -> Any:
 
 def _screen(args: argparse.Namespace) -> int:
     from screener.output import ResultWriter, prepare_resume
-    from screener.screening import Screener
+    from screener.screening import Screener, tuned_gc
 
-    if args.jobs < 1:
-        print("screener: --jobs must be at least 1", file=sys.stderr)
+    if args.jobs < 1 or args.memory_mb < 0:
+        print("screener: --jobs must be at least 1 and --memory-mb at least 0", file=sys.stderr)
         return EXIT_USAGE
     if (args.resume or args.report) and not args.output:
         print("screener: --resume and --report need -o/--output", file=sys.stderr)
         return EXIT_USAGE
-    screener = Screener.load(args.model, blind=not args.no_blind)
+    # The model loads in a helper process while this one reads the first file
+    # and builds the spaCy pipeline (start-up is imports, on two cores at once).
+    limits = _limits(args.limit)
+    screener = Screener.load(args.model, blind=not args.no_blind, background=True,
+                             limits=limits)
     fmt = "jsonl" if args.format == "table" and args.output else args.format
     done: set[str] = set()
     if args.resume:
@@ -182,9 +196,17 @@ def _screen(args: argparse.Namespace) -> int:
     bar = _progress(args.progress)
     t0 = time.perf_counter()
     sources = _skip_done(args.paths, done, counts)
+    gc_settings = contextlib.ExitStack()
+    tuned = args.jobs > 1 or args.memory_mb > 0  # either way files go to worker processes
+    if tuned:  # workers are forked with the pipeline and the model ready
+        screener.prepare()
+        gc_settings.enter_context(tuned_gc())
     try:
         for result in screener.screen_many(sources, jobs=args.jobs, timeout=args.timeout,
-                                           memory_mb=args.memory_mb):
+                                           memory_mb=args.memory_mb or None):
+            if not tuned and result.status == "ok":  # the model and pipeline are loaded now
+                gc_settings.enter_context(tuned_gc())
+                tuned = True
             counts[result.decision or result.reason or result.status] += 1
             counts["__failed"] += result.status != "ok"
             if log:
@@ -196,6 +218,7 @@ def _screen(args: argparse.Namespace) -> int:
             if bar:
                 bar.update(1)
     finally:
+        gc_settings.close()
         if bar:
             bar.close()
         if stream is not sys.stdout:
@@ -211,6 +234,29 @@ def _screen(args: argparse.Namespace) -> int:
 
         write_report(args.output, args.report, blind=not args.no_blind)
     return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def _limits(pairs: list[str]) -> Any:
+    """``Limits`` from ``--limit NAME=VALUE`` pairs (None when there are none)."""
+    if not pairs:
+        return None
+    import dataclasses
+
+    from screener.extraction import Limits
+
+    names = sorted(f.name for f in dataclasses.fields(Limits) if f.name != "timeout")
+    values: dict[str, Any] = {}
+    for pair in pairs:
+        name, _, value = pair.partition("=")
+        if name not in names:
+            raise ValueError(f"--limit {pair!r}: NAME is one of {', '.join(names)} "
+                             "(the time limit is --timeout)")
+        kind = type(getattr(Limits(), name))
+        try:
+            values[name] = kind(value)
+        except ValueError:
+            raise ValueError(f"--limit {pair!r}: {value!r} is not a number") from None
+    return Limits(**values)
 
 
 def _skip_done(paths: list[Path], done: set[str], counts: Counter[str]) -> Any:

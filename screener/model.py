@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from screener.errors import ModelError, UntrustedModelError
+from screener.linear import LinearForm
 
 __all__ = [
     "TRUSTED_TYPES",
@@ -97,6 +98,10 @@ class ScreeningModel:
     ``threshold`` is the probability at or above which a resume is flagged
     strategic; a probability within ``band`` of it gives the decision
     ``review`` so a person looks instead of the model guessing.
+
+    Scoring goes through the pipeline's :class:`~screener.linear.LinearForm`
+    when it has one (the same arithmetic without scikit-learn's per-call
+    validation; identical probabilities), otherwise through the pipeline.
     """
 
     pipeline: Any
@@ -104,10 +109,19 @@ class ScreeningModel:
     threshold: float = 0.5
     band: float = 0.1
     meta: dict[str, Any] = field(default_factory=dict)
+    _linear: LinearForm | None = field(default=None, init=False, repr=False, compare=False)
+    _linear_of: int = field(default=0, init=False, repr=False, compare=False)
+    _pending: Any = field(default=None, init=False, repr=False, compare=False)
+    _source: Path | None = field(default=None, init=False, repr=False, compare=False)
 
     def predict_proba(self, features: list[dict[str, float]]) -> np.ndarray:
         """Probability of ``strategic`` for each feature dict."""
-        return self.pipeline.predict_proba(features)[:, 1]
+        form = self._form()
+        if form is not None:
+            rows = [form.vector(f) for f in features]
+            if rows and all(r is not None for r in rows):
+                return form.proba(np.vstack(rows))  # type: ignore[arg-type]
+        return self._pipeline().predict_proba(features)[:, 1]
 
     def decide(self, probability: float) -> str:
         """Map a probability to ``strategic``, ``not_strategic`` or ``review``."""
@@ -117,12 +131,55 @@ class ScreeningModel:
 
     def contributions(self, features: dict[str, float]) -> dict[str, float]:
         """Each non-zero feature's contribution to the log-odds (coef x value)."""
-        vec = self.pipeline.named_steps["vectorize"]
-        clf = self.pipeline.named_steps["classify"].calibrated_classifiers_[0].estimator
+        form = self._form()
+        x = form.vector(features) if form is not None else None
+        if form is not None and x is not None:
+            return form.contributions(x)
+        pipeline = self._pipeline()
+        vec = pipeline.named_steps["vectorize"]
+        clf = pipeline.named_steps["classify"].calibrated_classifiers_[0].estimator
         x = vec.transform([features])[0]
         contrib = x * clf.coef_[0]
         names = vec.get_feature_names_out()
         return {str(n): float(c) for n, c in zip(names, contrib) if c != 0.0}
+
+    def ready(self) -> ScreeningModel:
+        """Wait for a model loading in the background (see :meth:`load`).
+
+        Raises the loading error (``UntrustedModelError``, ``ModelError``), if any.
+        """
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            outcome = pending.result()
+            if outcome[0] == "ok":
+                self._linear, self._linear_of = LinearForm.from_state(outcome[1]), 0
+            elif outcome[0] == "error":
+                kind = UntrustedModelError if outcome[1] == "UntrustedModelError" else ModelError
+                self._pending = _Failed(kind(outcome[2]))
+                raise self._pending.error
+            else:  # no linear form, or the helper died: load here
+                self.pipeline = _load_pipeline(self._source)  # type: ignore[arg-type]
+        return self
+
+    def _form(self) -> LinearForm | None:
+        self.ready()
+        if self.pipeline is not None and self._linear_of != id(self.pipeline):
+            self._linear, self._linear_of = LinearForm.from_pipeline(self.pipeline), id(
+                self.pipeline
+            )
+        return self._linear
+
+    def _pipeline(self) -> Any:
+        self.ready()
+        if self.pipeline is None and self._source is not None:
+            self.pipeline = _load_pipeline(self._source)
+        return self.pipeline
+
+    def __getstate__(self) -> dict[str, Any]:
+        self.ready()  # e.g. pickled for a Dask worker: send the loaded numbers
+        state = dict(self.__dict__)
+        state["_linear_of"] = 0 if self.pipeline is None else -1
+        return state
 
     def save(self, folder: str | Path) -> Path:
         """Write ``screener-model.skops`` and its metadata JSON into ``folder``."""
@@ -130,14 +187,20 @@ class ScreeningModel:
 
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        sio.dump(self.pipeline, folder / MODEL_FILE)
+        sio.dump(self._pipeline(), folder / MODEL_FILE)
         meta = dict(self.meta, version=self.version, threshold=self.threshold, band=self.band)
         (folder / META_FILE).write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n")
         return folder / MODEL_FILE
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> ScreeningModel:
+    def load(cls, path: str | Path | None = None, *, background: bool = False) -> ScreeningModel:
         """Load a model file (default: the one shipped in the package).
+
+        With ``background=True`` the file is loaded (with the same trusted-type
+        check) in a helper process while this one goes on, e.g. reading the
+        first resume; only the classifier's numbers come back, so this process
+        never imports scikit-learn or skops. The first score waits for it, and
+        a loading error is raised there (or by :meth:`ready`).
 
         Raises
         ------
@@ -146,33 +209,54 @@ class ScreeningModel:
         UntrustedModelError
             If the file asks for a type outside ``TRUSTED_TYPES``.
         """
-        import skops.io as sio
-
         path = Path(path) if path is not None else default_model_path()
         if path.is_dir():
             path = path / MODEL_FILE
         if not path.is_file():
             raise ModelError(f"no model file at {path}; train one with `screener train`")
-        try:
-            untrusted = sio.get_untrusted_types(file=path)
-        except Exception as e:  # skops raises many kinds on a damaged file
-            raise ModelError(f"cannot read model file {path}: {e}") from e
-        refused = sorted(set(untrusted) - set(TRUSTED_TYPES))
-        if refused:
-            raise UntrustedModelError(
-                f"model file {path} asks to load untrusted types: {', '.join(refused)}; "
-                "refusing to load it"
-            )
-        try:
-            pipeline = sio.load(path, trusted=list(untrusted))
-        except Exception as e:
-            raise ModelError(f"cannot load model file {path}: {e}") from e
         meta_path = path.with_name(META_FILE)
         meta = json.loads(meta_path.read_text()) if meta_path.is_file() else {}
-        return cls(
-            pipeline=pipeline,
+        model = cls(
+            pipeline=None if background else _load_pipeline(path),
             version=str(meta.get("version", "unversioned")),
             threshold=float(meta.get("threshold", 0.5)),
             band=float(meta.get("band", 0.1)),
             meta=meta,
         )
+        model._source = path
+        if background:
+            from screener.model_loader import start_loading
+
+            model._pending = start_loading(path)
+        return model
+
+
+@dataclass
+class _Failed:
+    """A background load that failed: raise the same error on every use."""
+
+    error: ModelError
+
+    def result(self) -> tuple[str, Any, Any]:
+        return ("error", type(self.error).__name__, str(self.error))
+
+
+def _load_pipeline(path: Path, *, lean: bool = False) -> Any:
+    """Load the pipeline with skops, refusing any type outside ``TRUSTED_TYPES``."""
+    from screener.model_loader import skops_io
+
+    sio = skops_io(lean=lean)
+    try:
+        untrusted = sio.get_untrusted_types(file=path)
+    except Exception as e:  # skops raises many kinds on a damaged file
+        raise ModelError(f"cannot read model file {path}: {e}") from e
+    refused = sorted(set(untrusted) - set(TRUSTED_TYPES))
+    if refused:
+        raise UntrustedModelError(
+            f"model file {path} asks to load untrusted types: {', '.join(refused)}; "
+            "refusing to load it"
+        )
+    try:
+        return sio.load(path, trusted=list(untrusted))
+    except Exception as e:
+        raise ModelError(f"cannot load model file {path}: {e}") from e

@@ -220,3 +220,26 @@ def test_a_non_editable_install_screens_offline(tmp_path):
                          env={**os.environ, "PYTHONPATH": str(target)})
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("ok ")
+
+
+def test_an_untrusted_model_is_a_usage_error_and_no_row(tmp_path, good_text, capsys):
+    import skops.io as sio
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import FunctionTransformer
+
+    sio.dump(make_pipeline(FunctionTransformer(print)), tmp_path / "screener-model.skops")
+    (tmp_path / "cv.txt").write_text(good_text)
+    out = tmp_path / "out.jsonl"
+    code = main(["screen", str(tmp_path / "cv.txt"), "--model", str(tmp_path), "-o", str(out)])
+    assert code == 2
+    assert "untrusted" in capsys.readouterr().err
+    assert out.read_text() == ""
+
+
+def test_screening_leaves_the_garbage_collector_as_it_was(tmp_path, good_text):
+    import gc
+
+    (tmp_path / "cv.txt").write_text(good_text)
+    before = gc.get_threshold(), gc.get_freeze_count()
+    assert main(["screen", str(tmp_path / "cv.txt"), "-o", str(tmp_path / "o.jsonl")]) == 0
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before

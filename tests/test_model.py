@@ -67,3 +67,96 @@ def test_a_damaged_model_file_is_a_model_error(tmp_path):
     (tmp_path / "screener-model.skops").write_bytes(b"not a zip")
     with pytest.raises(ModelError):
         ScreeningModel.load(tmp_path)
+
+
+def _random_features(names, n=300, seed=0):
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        picked = rng.sample(names, rng.randint(0, len(names)))
+        feats = {name: rng.choice([0.0, 1.0, rng.random() * 3]) for name in picked}
+        if rng.random() < 0.2:
+            feats["not_a_feature"] = 1.0
+        out.append(feats)
+    return out
+
+
+def test_linear_scoring_is_bit_for_bit_the_pipeline():
+    model = ScreeningModel.load()
+    form = model._form()
+    assert form is not None  # the shipped pipeline has a linear form
+    vec = model.pipeline.named_steps["vectorize"]
+    clf = model.pipeline.named_steps["classify"].calibrated_classifiers_[0].estimator
+    for feats in _random_features(list(form.names)):
+        assert model.predict_proba([feats])[0] == model.pipeline.predict_proba([feats])[0, 1]
+        x = vec.transform([feats])[0]
+        expected = {str(n): float(c) for n, c in zip(vec.get_feature_names_out(), x * clf.coef_[0])
+                    if c != 0.0}
+        got = model.contributions(feats)
+        assert got == expected and list(got) == list(expected)
+
+
+def test_text_valued_features_are_left_to_scikit_learn():
+    model = _fitted()
+    x = {"breadth": 0.8, "consumer_use=claimed": "yes"}
+    assert model.predict_proba([x])[0] == model.pipeline.predict_proba([x])[0, 1]
+
+
+def test_background_load_gives_the_same_scores_without_the_pipeline():
+    local = ScreeningModel.load()
+    model = ScreeningModel.load(background=True)
+    assert (model.version, model.threshold, model.band) == (
+        local.version, local.threshold, local.band)
+    model.ready()
+    assert model.pipeline is None and model._linear is not None  # the helper sent its numbers
+    for feats in _random_features(list(model._linear.names), n=50, seed=1):
+        assert model.predict_proba([feats])[0] == local.predict_proba([feats])[0]
+        assert model.contributions(feats) == local.contributions(feats)
+
+
+def test_background_load_refuses_an_untrusted_model_when_used(tmp_path):
+    import skops.io as sio
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import FunctionTransformer
+
+    sio.dump(make_pipeline(FunctionTransformer(print)), tmp_path / "screener-model.skops")
+    model = ScreeningModel.load(tmp_path, background=True)
+    with pytest.raises(UntrustedModelError, match="untrusted"):
+        model.ready()
+    with pytest.raises(UntrustedModelError):  # and again on every later use
+        model.predict_proba([{"breadth": 1.0}])
+
+
+def test_background_load_of_a_missing_file_fails_at_once(tmp_path):
+    with pytest.raises(ModelError, match="no model file"):
+        ScreeningModel.load(tmp_path / "none.skops", background=True)
+
+
+def test_lean_skops_import_in_a_fresh_process_refuses_unlisted_estimators(tmp_path):
+    """Without skops' default list, every scikit-learn type must be in TRUSTED_TYPES."""
+    import subprocess
+    import sys
+
+    import skops.io as sio
+    from sklearn.ensemble import RandomForestClassifier
+
+    sio.dump(RandomForestClassifier(n_estimators=2).fit([[0], [1]], [0, 1]),
+             tmp_path / "screener-model.skops")
+    code = ("import sys; from screener.model import _load_pipeline; "
+            "from screener.errors import UntrustedModelError\n"
+            f"try: _load_pipeline(__import__('pathlib').Path({str(tmp_path)!r}) / "
+            "'screener-model.skops', lean=True)\n"
+            "except UntrustedModelError as e: print('refused', e)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.startswith("refused") and "RandomForestClassifier" in out.stdout
+
+
+def test_a_background_model_pickles_with_its_numbers():
+    import pickle
+
+    model = ScreeningModel.load(background=True)
+    again = pickle.loads(pickle.dumps(model))
+    feats = {"breadth": 0.5, "dim=technical": 1.0}
+    assert again.predict_proba([feats])[0] == model.predict_proba([feats])[0]

@@ -18,6 +18,7 @@ the organisation (else: first part title, second org).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from screener.nlp.dates import find_date_ranges
@@ -79,6 +80,7 @@ def _bullet(text: str) -> str:
     return BULLET_RE.sub("", text, count=1).strip()
 
 
+@functools.lru_cache(maxsize=16384)  # pure; asked twice per line (entries, header ranges)
 def _dated_header(text: str) -> bool:
     """A line that carries an entry's dates: a range, or a lone date on a short line."""
     if BULLET_RE.match(text) or len(text.split()) > _HEADER_WORDS:

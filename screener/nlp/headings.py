@@ -12,6 +12,7 @@ a one-letter misspelling of a synonym (``Experiance``), or a keyword
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 
@@ -119,6 +120,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=8192)  # pure; the same headings recur in every resume
 def heading_kind(text: str) -> tuple[str | None, bool]:
     """Return ``(kind, exact)`` for a heading text, or ``(None, False)``.
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from screener.errors import ScreenerError
-from screener.inputs import InputFile, iter_inputs, read_file
+from screener.inputs import DEFAULT_MAX_BYTES, InputFile, iter_inputs, read_file
 from screener.result import ScreeningResult
 
 __all__ = ["Task", "iter_tasks", "run_batch", "screen_task"]
@@ -150,12 +149,10 @@ def run_batch(
     are screened in one worker process so that the ceiling (and a hard
     timeout) can apply. It does not apply to an ``executor``.
     """
-    limits = screener.limits
-    max_bytes = getattr(limits, "max_bytes", None) if limits is not None else None
+    max_bytes = getattr(screener.limits, "max_bytes", None) or DEFAULT_MAX_BYTES
     if timeout is not None:
         screener = _with_timeout(screener, timeout)
-    tasks = iter_tasks(sources, max_bytes=max_bytes or 20 * 1024 * 1024,
-                       version=screener.model_version)
+    tasks = iter_tasks(sources, max_bytes=max_bytes, version=screener.model_version)
     if executor is not None:
         results = _executor_run(screener, tasks, executor, window or 32)
     elif jobs > 1 or memory_mb:
@@ -176,10 +173,3 @@ def _with_timeout(screener: Any, timeout: float) -> Any:
     clone.limits = dataclasses.replace(screener.limits or Limits(), timeout=timeout)
     return clone
 
-
-def cpu_count() -> int:
-    """Usable CPUs of this process."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover
-        return os.cpu_count() or 1

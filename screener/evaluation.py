@@ -136,10 +136,7 @@ def train_from_folders(
     return model, format_metrics({"model (5-fold grouped CV)": cv})
 
 
-def _screen_files(items: Sequence[LabelledResume], model_path: Any, ext: str) -> list[Any]:
-    from screener.screening import Screener
-
-    screener = Screener.load(model_path)
+def _screen_files(items: Sequence[LabelledResume], screener: Any, ext: str) -> list[Any]:
     out = []
     for it in items:
         files = [f for f in it.files if f.suffix == ext]
@@ -162,7 +159,10 @@ def evaluate_folder(
     """
     items = [i for i in iter_labelled(folder) if i.files]
     results: dict[str, Any] = {}
-    by_format = {ext: _screen_files(items, model_path, ext) for ext in (".pdf", ".docx", ".txt")}
+    from screener.screening import Screener
+
+    screener = Screener.load(model_path)
+    by_format = {ext: _screen_files(items, screener, ext) for ext in (".pdf", ".docx", ".txt")}
     for ext, rows in by_format.items():
         have = [(it, r) for it, r in zip(items, rows) if r is not None]
         if not have:

@@ -127,7 +127,7 @@ class Screener:
         label = "strategic" if strategic else ("off_target" if off_target else "consumer")
         result = ScreeningResult(
             path=path if path is not None else document.path,
-            sha256=sha256 or hashlib.sha256(document.text.encode("utf-8")).hexdigest(),
+            sha256=sha256 or _sha(document.text.encode("utf-8")),
             status="ok",
             strategic=bool(strategic),
             probability=round(prob, 6),

@@ -1,4 +1,4 @@
-"""The budgets pdfminer runs under: inflated stream bytes and objects per page.
+"""The budget pdfminer runs under: inflated stream bytes per document.
 
 **Streams.** pdfminer inflates a stream's filters (``FlateDecode``,
 ``LZWDecode``, ``RunLengthDecode``...) fully in memory the first time
@@ -30,14 +30,8 @@ produce more bytes than they are given. CCITT fax data is image data that
 text extraction never needs; it is decoded only when its worst case fits in
 what is left of the budget.
 
-**Objects per page.** A 4 KB PDF whose content stream draws one line of text
-16,000 times at one spot made pdfminer hold 600,000 glyphs and run its
-layout analysis (superlinear in overlapping lines) past 60 s and 2.4 GB.
-:class:`CountingAggregator` counts the glyphs, paths and images drawn on
-each page (and the form XObjects it draws, which can fan out
-exponentially) as pdfminer creates them, and stops at ``max_page_objects``; the
-busiest page of the PDF robustness corpus draws 37,000 (a vector drawing)
-and the busiest resume page about 7,000 glyphs.
+The other budget, objects drawn per page, is counted by the device pages
+are drawn on (:mod:`screener.extraction.pdf_device`).
 """
 
 from __future__ import annotations
@@ -49,7 +43,6 @@ from typing import Any
 from pdfminer import settings
 from pdfminer.ascii85 import ascii85decode, asciihexdecode
 from pdfminer.ccitt import ccittfaxdecode
-from pdfminer.converter import PDFPageAggregator
 from pdfminer.lzw import LZWDecoder
 from pdfminer.pdfexceptions import PDFException, PDFNotImplementedError
 from pdfminer.pdfparser import PDFParser
@@ -72,7 +65,7 @@ from pdfminer.utils import apply_png_predictor, apply_tiff_predictor
 
 from screener.errors import TooLargeError
 
-__all__ = ["BudgetParser", "BudgetedStream", "CountingAggregator", "StreamBudget"]
+__all__ = ["BudgetParser", "BudgetedStream", "StreamBudget"]
 
 _PROBE = 4096  # input bytes per step when locating an error in damaged Flate data
 
@@ -127,50 +120,6 @@ class BudgetedStream(PDFStream):
                 data = _predict(params, data)
         self.data = data
         self.rawdata = None
-
-
-class CountingAggregator(PDFPageAggregator):
-    """A ``PDFPageAggregator`` refusing pages that draw over ``max_objects`` things.
-
-    Glyphs (as the bytes of each string shown, an upper bound), paths,
-    images and form XObjects are counted before pdfminer creates their
-    layout objects and before its layout analysis runs.
-    """
-
-    def __init__(self, rsrcmgr: Any, *, laparams: Any, max_objects: int) -> None:
-        super().__init__(rsrcmgr, laparams=laparams)
-        self.max_objects = max_objects
-        self.drawn = 0
-
-    def begin_page(self, page: Any, ctm: Any) -> None:
-        self.drawn = 0
-        super().begin_page(page, ctm)
-
-    def _count(self, n: int = 1) -> None:
-        self.drawn += n
-        if self.drawn > self.max_objects:
-            raise TooLargeError(
-                f"a page of the PDF draws more than {self.max_objects:,} glyphs, paths, "
-                "images or forms"
-            )
-
-    def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
-        # One check per text operator, not per glyph: a string of n bytes draws
-        # at most n glyphs (two-byte fonts draw n / 2), counted before drawing.
-        self._count(sum(len(s) for s in seq if isinstance(s, bytes)))
-        super().render_string(textstate, seq, ncs, graphicstate)
-
-    def paint_path(self, *args: Any, **kwargs: Any) -> None:
-        self._count()
-        super().paint_path(*args, **kwargs)
-
-    def render_image(self, *args: Any, **kwargs: Any) -> None:
-        self._count()
-        super().render_image(*args, **kwargs)
-
-    def begin_figure(self, *args: Any, **kwargs: Any) -> None:
-        self._count()  # each use of a form XObject is a figure: nested fan-out adds up
-        super().begin_figure(*args, **kwargs)
 
 
 def _apply_filter(f: Any, params: Any, data: bytes, budget: StreamBudget) -> bytes:

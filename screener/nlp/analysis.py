@@ -220,6 +220,19 @@ class _Clauses:
         return token_i in self.others or bool(i >= 0 and self.handoff and self.handoff[i])
 
 
+def _not_a_platform(span: Any) -> bool:
+    """True for a bare "X" that is part of a word such as "X-ray" or "Gen-X"."""
+    if span.text != "X":
+        return False
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    return bool(
+        (after is not None and after.text in ("-", "/") and not after.whitespace_)
+        or (before is not None and before.text == "-" and not before.whitespace_)
+    )
+
+
 def _counts(ev: Evidence, handed_off: bool, where: _Where) -> bool:
     """The rule of the module docstring: does this evidence count for ``dimensions``?"""
     return (
@@ -299,7 +312,9 @@ def analyze(
         elif label in DIMENSIONS:
             if kind != "interests" and not header:
                 found.append((make(span, label), span.start))
-        elif label == "SENIORITY" and not (header or kind == "contact"):
+        elif (label == "SENIORITY" and not (header or kind == "contact")) or (
+            label == "PLATFORM" and _not_a_platform(span)
+        ):
             continue
         else:
             entities.append(make(span, label))

@@ -180,3 +180,29 @@ def test_analyze_off_target_has_no_dimensions(analyze_text):
         "- Presented audit results at the governance meeting.\n"
     )
     assert analyze_text(text).dimensions == []
+
+
+@pytest.mark.parametrize(
+    ("bullet", "dimension"),
+    [
+        ("Kept a tally every Friday of which offers brought people in.", "analytics"),
+        ("Count sign-ups from the Facebook page by where they heard of us.", "analytics"),
+        ("Argued for a small monthly ad budget and told the owner where the money should go.",
+         "business_strategy"),
+        ("Most parents were asking whether it would hurt, so we filmed a first visit.",
+         "psychology"),
+    ],
+)
+def test_plain_words_without_buzzwords_count_as_evidence(analyze_text, bullet, dimension):
+    analysis = analyze_text(resume([bullet]))
+    assert dimension in analysis.dimensions
+
+
+def test_x_in_x_ray_is_not_the_platform_x(analyze_text):
+    analysis = analyze_text(resume(["Moved patients between wards and X-ray."]))
+    assert [e.text for e in analysis.entities if e.dimension == "PLATFORM"] == []
+
+
+def test_x_alone_is_the_platform_x(analyze_text):
+    analysis = analyze_text(resume(["Posted match reports on X every Saturday."]))
+    assert [e.text for e in analysis.entities if e.dimension == "PLATFORM"] == ["X"]

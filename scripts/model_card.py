@@ -87,6 +87,12 @@ when both twins are right.
   applicants; figures on your applicants will differ. Evaluate on your own
   labelled resumes (`screener evaluate`) and retrain (`screener train`).
 - Calibration was fitted on the training corpus' cross-validated predictions.
+- A TF-IDF + logistic regression baseline trained on the same corpus is
+  scored beside the model on the validation set (above). Where it scores as
+  well or better, what this model offers over it is that every decision names
+  the evidence behind it (dimension, section, page, offsets), not a higher
+  score; the validation set is small (42 resumes, 12 pairs: one resume moves
+  accuracy by 2.4 points).
 
 ## Reproduce
 `python scripts/train_model.py` (seed 0) rebuilds this model, its metadata and

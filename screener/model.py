@@ -7,11 +7,17 @@ linear model keeps every decision explainable: each feature's contribution
 to the log-odds is ``coef * value``, and the calibrator is monotone.
 
 Model files are written with skops (never pickle) and loaded with an explicit
-list of trusted types; a file that asks for anything else is refused.
+list of trusted types; a file that asks for anything else is refused. The
+metadata JSON beside the file also keeps the pipeline's scoring numbers (its
+:class:`~screener.linear.LinearForm`) with the sha256 of the file they came
+from, so a screening run (``load(background=True)``) can score without
+importing scikit-learn or skops at all; the pipeline itself is loaded only
+when something asks for it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +37,8 @@ __all__ = [
 
 MODEL_FILE = "screener-model.skops"
 META_FILE = "screener-model.json"
+#: Key of the metadata JSON holding the scoring numbers (see ``_cached_form``).
+LINEAR_KEY = "linear_form"
 
 #: The only types a model file may contain. Anything else is refused on load.
 TRUSTED_TYPES: tuple[str, ...] = (
@@ -189,6 +197,18 @@ class ScreeningModel:
         folder.mkdir(parents=True, exist_ok=True)
         sio.dump(self._pipeline(), folder / MODEL_FILE)
         meta = dict(self.meta, version=self.version, threshold=self.threshold, band=self.band)
+        meta.pop(LINEAR_KEY, None)
+        form = self._form()
+        if form is not None:  # lets a later load score without importing scikit-learn
+            state = form.to_state()
+            meta[LINEAR_KEY] = {
+                "model_sha256": _file_sha256(folder / MODEL_FILE),
+                "names": state["names"],
+                "coef": np.asarray(state["coef"]).tolist(),
+                "intercept": np.asarray(state["intercept"]).tolist(),
+                "a": state["a"],
+                "b": state["b"],
+            }
         (folder / META_FILE).write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n")
         return folder / MODEL_FILE
 
@@ -225,10 +245,36 @@ class ScreeningModel:
         )
         model._source = path
         if background:
-            from screener.model_loader import start_loading
+            cached = _cached_form(meta, path)
+            if cached is not None:
+                model._linear = cached
+            else:
+                from screener.model_loader import start_loading
 
-            model._pending = start_loading(path)
+                model._pending = start_loading(path)
         return model
+
+
+def _file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _cached_form(meta: dict[str, Any], path: Path) -> LinearForm | None:
+    """The linear form saved beside the model file, if it was saved from this very file.
+
+    :meth:`ScreeningModel.save` records the scoring numbers of the pipeline
+    (checked exact by :meth:`LinearForm.from_pipeline`) with the sha256 of
+    the model file they came from. Plain numbers in JSON need no trusted-type
+    check; a model file replaced without its metadata no longer matches the
+    hash and is loaded (and checked) as usual.
+    """
+    state = meta.get(LINEAR_KEY)
+    if not isinstance(state, dict) or state.get("model_sha256") != _file_sha256(path):
+        return None
+    try:
+        return LinearForm.from_state(state)
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 @dataclass

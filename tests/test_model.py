@@ -110,7 +110,7 @@ def test_background_load_gives_the_same_scores_without_the_pipeline():
     assert (model.version, model.threshold, model.band) == (
         local.version, local.threshold, local.band)
     model.ready()
-    assert model.pipeline is None and model._linear is not None  # the helper sent its numbers
+    assert model.pipeline is None and model._linear is not None  # numbers, not the pipeline
     for feats in _random_features(list(model._linear.names), n=50, seed=1):
         assert model.predict_proba([feats])[0] == local.predict_proba([feats])[0]
         assert model.contributions(feats) == local.contributions(feats)
@@ -160,3 +160,42 @@ def test_a_background_model_pickles_with_its_numbers():
     again = pickle.loads(pickle.dumps(model))
     feats = {"breadth": 0.5, "dim=technical": 1.0}
     assert again.predict_proba([feats])[0] == model.predict_proba([feats])[0]
+
+
+def test_a_saved_model_keeps_its_scoring_numbers_beside_it(tmp_path):
+    _fitted().save(tmp_path)
+    model = ScreeningModel.load(tmp_path, background=True)
+    assert model._pending is None and model._linear is not None  # no helper process needed
+
+
+def test_cached_numbers_score_like_the_pipeline(tmp_path):
+    fitted = _fitted()
+    fitted.save(tmp_path)
+    model = ScreeningModel.load(tmp_path, background=True)
+    x = [{"breadth": 0.8, "consumer_use=claimed": 0.0}]
+    assert model.predict_proba(x)[0] == fitted.predict_proba(x)[0]
+
+
+def test_cached_numbers_of_another_model_file_are_not_used(tmp_path):
+    _fitted().save(tmp_path)
+    other = tmp_path / "other"
+    _fitted().save(other)
+    (tmp_path / "screener-model.json").write_text((other / "screener-model.json").read_text())
+    (tmp_path / "screener-model.skops").write_bytes(
+        (tmp_path / "screener-model.skops").read_bytes() + b"\0"
+    )
+    model = ScreeningModel.load(tmp_path, background=True)
+    assert model._linear is None and model._pending is not None  # loaded and checked as usual
+
+
+def test_the_shipped_model_scores_without_importing_scikit_learn():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from screener.model import ScreeningModel; "
+        "m = ScreeningModel.load(background=True); m.predict_proba([{'breadth': 1.0}]); "
+        "print('sklearn' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

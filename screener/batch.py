@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,18 +42,31 @@ class Task:
 
 
 def iter_tasks(
-    sources: Iterable[str | Path | bytes | InputFile], *, max_bytes: int | None, version: str
+    sources: Iterable[str | Path | bytes | InputFile],
+    *,
+    max_bytes: int | None,
+    version: str,
+    skip: Container[str] = frozenset(),
+    on_skip: Callable[[Task], None] | None = None,
 ) -> Iterator[Task]:
-    """Turn sources into tasks, reading each regular file once (bounded)."""
+    """Turn sources into tasks, reading and hashing each regular file once (bounded).
+
+    A file whose sha256 is in ``skip`` is not yielded; ``on_skip`` is called
+    with its task instead.
+    """
     index = 0
     for source in sources:
         if isinstance(source, bytes):
-            yield Task(index, None, source, hashlib.sha256(source).hexdigest())
-            index += 1
-            continue
-        inputs = [source] if isinstance(source, InputFile) else iter_inputs([source])
-        for item in inputs:
-            yield _task_for(index, item, max_bytes, version)
+            tasks: Iterable[Task] = [Task(index, None, source, hashlib.sha256(source).hexdigest())]
+        else:
+            inputs = [source] if isinstance(source, InputFile) else iter_inputs([source])
+            tasks = (_task_for(index, item, max_bytes, version) for item in inputs)
+        for task in tasks:
+            if task.sha256 is not None and task.sha256 in skip:
+                if on_skip is not None:
+                    on_skip(task)
+                continue
+            yield task
             index += 1
 
 
@@ -140,6 +153,8 @@ def run_batch(
     timeout: float | None = None,
     memory_mb: int | None = None,
     window: int | None = None,
+    skip: Container[str] = frozenset(),
+    on_skip: Callable[[Task], None] | None = None,
 ) -> Iterator[ScreeningResult]:
     """Screen ``sources`` and yield one result per file as each finishes.
 
@@ -152,7 +167,9 @@ def run_batch(
     max_bytes = getattr(screener.limits, "max_bytes", None) or DEFAULT_MAX_BYTES
     if timeout is not None:
         screener = _with_timeout(screener, timeout)
-    tasks = iter_tasks(sources, max_bytes=max_bytes, version=screener.model_version)
+    tasks = iter_tasks(
+        sources, max_bytes=max_bytes, version=screener.model_version, skip=skip, on_skip=on_skip
+    )
     if executor is not None:
         results = _executor_run(screener, tasks, executor, window or 32)
     elif jobs > 1 or memory_mb:

@@ -195,15 +195,18 @@ def _screen(args: argparse.Namespace) -> int:
                                             "blind": screener.blind, "timeout": args.timeout})
     bar = _progress(args.progress)
     t0 = time.perf_counter()
-    sources = _skip_done(args.paths, done, counts)
+
+    def skipped(_task: Any) -> None:
+        counts["__skipped"] += 1
     gc_settings = contextlib.ExitStack()
     tuned = args.jobs > 1 or args.memory_mb > 0  # either way files go to worker processes
     if tuned:  # workers are forked with the pipeline and the model ready
         screener.prepare()
         gc_settings.enter_context(tuned_gc())
     try:
-        for result in screener.screen_many(sources, jobs=args.jobs, timeout=args.timeout,
-                                           memory_mb=args.memory_mb or None):
+        for result in screener.screen_many(args.paths, jobs=args.jobs, timeout=args.timeout,
+                                           memory_mb=args.memory_mb or None, skip=done,
+                                           on_skip=skipped):
             if not tuned and result.status == "ok":  # the model and pipeline are loaded now
                 gc_settings.enter_context(tuned_gc())
                 tuned = True
@@ -257,29 +260,6 @@ def _limits(pairs: list[str]) -> Any:
         except ValueError:
             raise ValueError(f"--limit {pair!r}: {value!r} is not a number") from None
     return Limits(**values)
-
-
-def _skip_done(paths: list[Path], done: set[str], counts: Counter[str]) -> Any:
-    """Inputs minus those whose sha256 is already in the output (``--resume``)."""
-    from screener.inputs import iter_inputs
-
-    if not done:
-        yield from paths
-        return
-    import hashlib
-
-    from screener.inputs import read_file
-
-    for item in iter_inputs(paths):
-        if item.problem is None:
-            try:
-                sha = hashlib.sha256(read_file(item.path, max_bytes=None)).hexdigest()
-            except OSError:
-                sha = None
-            if sha in done:
-                counts["__skipped"] += 1
-                continue
-        yield item
 
 
 def _summary(counts: Counter[str], seconds: float) -> None:

@@ -13,7 +13,7 @@ import gc
 import hashlib
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from concurrent.futures import Executor
 from datetime import date
 from pathlib import Path
@@ -223,6 +223,8 @@ class Screener:
         executor: Executor | None = None,
         timeout: float | None = None,
         memory_mb: int | None = None,
+        skip: Container[str] = frozenset(),
+        on_skip: Callable[[Any], None] | None = None,
     ) -> Iterator[ScreeningResult]:
         """Screen many files, yielding results as they finish.
 
@@ -240,11 +242,23 @@ class Screener:
         memory_mb : int, optional
             Address-space ceiling of each worker process (``jobs > 1``); a
             file that needs more becomes a ``too_large``/``worker_died`` row.
+        skip : container of str, optional
+            sha256 digests of files to leave out (e.g. those already in an
+            output being resumed); each file is still read and hashed once.
+        on_skip : callable, optional
+            Called with the ``screener.batch.Task`` of each file left out.
         """
         from screener.batch import run_batch
 
         yield from run_batch(
-            self, sources, jobs=jobs, executor=executor, timeout=timeout, memory_mb=memory_mb
+            self,
+            sources,
+            jobs=jobs,
+            executor=executor,
+            timeout=timeout,
+            memory_mb=memory_mb,
+            skip=skip,
+            on_skip=on_skip,
         )
 
 

@@ -7,6 +7,7 @@ end-to-end tests with the real model live in test_cli.py.
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -101,3 +102,30 @@ def test_out_of_memory_in_process_is_a_row_too(tmp_path):
     folder = _files(tmp_path, {"a.txt": b"hog", "b.txt": b"ok"})
     rows = _by_name(run_batch(FakeScreener(), [folder]))
     assert rows["a.txt"].reason == "too_large" and rows["b.txt"].status == "ok"
+
+
+def test_files_in_the_skip_set_are_left_out_and_reported(tmp_path):
+    import hashlib
+
+    from screener.batch import iter_tasks
+
+    (tmp_path / "a.txt").write_text("first resume")
+    (tmp_path / "b.txt").write_text("second resume")
+    skip = {hashlib.sha256(b"first resume").hexdigest()}
+    skipped = []
+    tasks = list(iter_tasks([tmp_path], max_bytes=None, version="v", skip=skip,
+                            on_skip=skipped.append))
+    assert [Path(t.path).name for t in tasks] == ["b.txt"]
+    assert [Path(t.path).name for t in skipped] == ["a.txt"]
+
+
+def test_a_skipped_file_is_read_once(tmp_path, monkeypatch):
+    import screener.batch as batch
+
+    (tmp_path / "a.txt").write_text("first resume")
+    reads = []
+    real = batch.read_file
+    monkeypatch.setattr(batch, "read_file", lambda p, **kw: reads.append(p) or real(p, **kw))
+    sha = {__import__("hashlib").sha256(b"first resume").hexdigest()}
+    assert list(batch.iter_tasks([tmp_path], max_bytes=None, version="v", skip=sha)) == []
+    assert len(reads) == 1

@@ -111,19 +111,7 @@ class ScreeningResult:
         """Rebuild a result from ``to_dict()`` output (e.g. a JSONL row)."""
         kwargs = {k: data.get(k) for k in RESULT_KEYS if k in data}
         for key in ("evidence", "consumer_signals"):
-            kwargs[key] = [
-                Evidence(
-                    dimension=e["dimension"],
-                    text=e["text"],
-                    section=e.get("section", "other"),
-                    page=e.get("page", 1),
-                    start=e.get("start", 0),
-                    end=e.get("end", 0),
-                    claimed_only=bool(e.get("claimed_only", False)),
-                    agency=e.get("agency", "neutral"),
-                )
-                for e in data.get(key) or []
-            ]
+            kwargs[key] = [Evidence.from_dict(e) for e in data.get(key) or []]
         for key in ("dimensions", "claimed_dimensions"):
             kwargs[key] = list(data.get(key) or [])
         kwargs["redacted"] = dict(data.get("redacted") or {})

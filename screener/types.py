@@ -317,6 +317,21 @@ class Evidence:
             "counts": self.counts,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Evidence:
+        """Rebuild evidence from :meth:`to_dict` output (older rows may lack fields)."""
+        return cls(
+            dimension=data["dimension"],
+            text=data["text"],
+            section=data.get("section", "other"),
+            page=data.get("page", 1),
+            start=data.get("start", 0),
+            end=data.get("end", 0),
+            claimed_only=bool(data.get("claimed_only", False)),
+            agency=data.get("agency", "neutral"),
+            counts=bool(data.get("counts", True)),
+        )
+
 
 @dataclass
 class Analysis:

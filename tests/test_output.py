@@ -59,3 +59,10 @@ def test_failure_row_has_no_score():
     row = ScreeningResult.failure("a.pdf", None, "encrypted", "locked").to_dict()
     assert (row["status"], row["strategic"], row["probability"], row["decision"]) == (
         "unreadable", None, None, None)
+
+
+def test_evidence_that_did_not_count_round_trips_as_not_counting():
+    from screener.types import Evidence
+
+    ev = Evidence("analytics", "pulled figures", "experience", 1, 0, 14, False, counts=False)
+    assert Evidence.from_dict(ev.to_dict()) == ev

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from screener.features import WORD_PREFIX
 from screener.types import DIMENSIONS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,7 +44,28 @@ def describe_feature(name: str) -> str:
         "experience_years": "years of experience",
         "no_social": "no social media evidence at all",
     }
+    if key == "wording":
+        return "the resume's wording (" + ", ".join(f"'{w}'" for w in dim.split("|")) + ")"
+    if key == "word":
+        return f"the words '{dim}'"
     return phrases.get(key, name)
+
+
+def _factors(contributions: dict[str, float], words: int = 3) -> dict[str, float]:
+    """Contributions with the word features summed into one ``wording`` factor.
+
+    The factor is named after the words that pushed most in its direction,
+    e.g. ``wording=the owner|budget|leaves``.
+    """
+    factors = {n: v for n, v in contributions.items() if not n.startswith(WORD_PREFIX)}
+    by_word = {n[len(WORD_PREFIX) :]: v for n, v in contributions.items()
+               if n.startswith(WORD_PREFIX)}
+    total = sum(by_word.values())
+    if by_word and total:
+        sign = 1.0 if total > 0 else -1.0
+        top = sorted(by_word, key=lambda w: -sign * by_word[w])[:words]
+        factors["wording=" + "|".join(top)] = total
+    return factors
 
 
 def explain_result(result: ScreeningResult, top: int = 4) -> str:
@@ -61,7 +83,7 @@ def explain_result(result: ScreeningResult, top: int = 4) -> str:
     if result.consumer_signals:
         parts.append(f"{len(result.consumer_signals)} consumer-level signal(s), e.g. "
                      f"\"{result.consumer_signals[0].text}\".")
-    ranked = sorted(result.contributions.items(), key=lambda kv: -abs(kv[1]))[:top]
+    ranked = sorted(_factors(result.contributions).items(), key=lambda kv: -abs(kv[1]))[:top]
     up = [describe_feature(n) for n, v in ranked if v > 0]
     down = [describe_feature(n) for n, v in ranked if v < 0]
     if up:

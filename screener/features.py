@@ -1,9 +1,18 @@
 """Features for the classifier, built from the evidence layer as plain data.
 
-The classifier never sees raw words: it sees what the evidence layer found,
-so that a keyword-stuffed skills list and a real strategist who use the same
-vocabulary are told apart by *where* the evidence stands (experience vs a
-skills list) and *whose* work it was (owned vs carried out for others).
+Most features are what the evidence layer found, so that a keyword-stuffed
+skills list and a real strategist who use the same vocabulary are told apart
+by *where* the evidence stands (experience vs a skills list) and *whose*
+work it was (owned vs carried out for others).
+
+The wording itself is the other part (``word=...``): the lowercase words and
+word pairs of the (blind-redacted) text, as sublinear term frequencies
+scaled to a fixed length (:data:`TEXT_WEIGHT`). Held out by writer, they
+took the model from 0.960 to 0.981 accuracy and from 0.938 to 0.964 on
+minimal pairs (``scripts/compare_models.py``): ownership is said in words
+the rules do not all know ("the owner leaves the page to me"). Only
+lowercase words count, so names, places and employers (capitalised) never
+become features, and redacted text is underscores.
 
 Every feature is a named float in a dict; ``sklearn.feature_extraction.
 DictVectorizer`` turns the dicts into a matrix inside the model pipeline.
@@ -12,12 +21,22 @@ Names are stable and readable because explanations quote them.
 
 from __future__ import annotations
 
+import itertools
 import math
+import re
 from collections import Counter
 
 from screener.types import CONSUMER_USE, DIMENSIONS, Analysis
 
-__all__ = ["FEATURE_DOCS", "featurize"]
+__all__ = ["FEATURE_DOCS", "TEXT_WEIGHT", "WORD_PREFIX", "featurize", "text_features"]
+
+#: Length (L2 norm) of the word features of one resume, relative to the
+#: evidence features (0/1 flags and log counts); chosen by leave-one-writer-out
+#: cross-validation on the training corpus (scripts/compare_models.py).
+TEXT_WEIGHT = 16.0
+#: Name prefix of word features: ``word=budget``, ``word=the owner``.
+WORD_PREFIX = "word="
+_WORD = re.compile(r"\b[a-z][a-z]+\b")
 
 #: What each feature family means, for explanations and the model card.
 FEATURE_DOCS: dict[str, str] = {
@@ -36,6 +55,7 @@ FEATURE_DOCS: dict[str, str] = {
     "tools": "professional tools named in experience",
     "experience_years": "professional experience in years (log)",
     "no_social": "no social or digital evidence anywhere",
+    "word": "a lowercase word or word pair of the resume (sublinear frequency)",
 }
 
 
@@ -87,4 +107,20 @@ def featurize(analysis: Analysis) -> dict[str, float]:
     feats["experience_years"] = _log(analysis.experience_months / 12.0)
     any_social = analysis.evidence or analysis.consumer_signals or ents.get("PLATFORM")
     feats["no_social"] = float(not any_social)
+    feats.update(text_features(analysis.text))
     return feats
+
+
+def text_features(text: str, weight: float = TEXT_WEIGHT) -> dict[str, float]:
+    """Word and word-pair features of ``text``: ``1 + log(count)``, scaled to ``weight``.
+
+    Only words written in lowercase letters count (two or more letters), so
+    capitalised names, places and employers, numbers and redacted spans
+    (underscores) never become features.
+    """
+    words = _WORD.findall(text)
+    counts = Counter(words)
+    counts.update(f"{a} {b}" for a, b in itertools.pairwise(words))
+    values = {WORD_PREFIX + k: 1.0 + math.log(n) for k, n in counts.items()}
+    norm = math.sqrt(sum(v * v for v in values.values()))
+    return {k: weight * v / norm for k, v in values.items()} if norm else {}

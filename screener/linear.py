@@ -1,6 +1,6 @@
 """The shipped classifier reduced to its numbers, for cheap scoring.
 
-The model pipeline is ``DictVectorizer -> CalibratedClassifierCV(
+The model pipeline is ``[RareWordFilter ->] DictVectorizer -> CalibratedClassifierCV(
 LogisticRegression, method="sigmoid", ensemble=False)``: one dot product and a
 sigmoid. Asking scikit-learn to score one resume costs milliseconds of input
 validation; :class:`LinearForm` does the same arithmetic in microseconds, with
@@ -29,6 +29,8 @@ _STEPS = (
     "sklearn.feature_extraction._dict_vectorizer.DictVectorizer",
     "sklearn.calibration.CalibratedClassifierCV",
 )
+#: An optional first step that only drops features (unknown names are ignored anyway).
+_FILTERS = ("screener.vocabulary.RareWordFilter",)
 
 
 def _type_name(obj: Any) -> str:
@@ -86,6 +88,8 @@ class LinearForm:
         """
         try:
             steps = [step for _, step in pipeline.steps]
+            if steps and _type_name(steps[0]) in _FILTERS:
+                steps = steps[1:]
             if [_type_name(s) for s in steps] != list(_STEPS):
                 return None
             vec, cal = steps
@@ -123,7 +127,7 @@ class LinearForm:
         theirs = pipeline.predict_proba(probes)[:, 1]
         if not np.array_equal(ours, theirs):
             return False
-        x = pipeline.steps[0][1].transform([probes[1]])[0]  # the DictVectorizer's row
+        x = pipeline.steps[-2][1].transform([probes[1]])[0]  # the DictVectorizer's row
         return bool(np.array_equal(x, rows[1]))
 
     def to_state(self) -> dict[str, Any]:

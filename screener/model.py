@@ -1,7 +1,9 @@
 """The classifier: a scikit-learn pipeline over feature dicts, saved with skops.
 
-The pipeline is ``DictVectorizer -> CalibratedClassifierCV(LogisticRegression)``
-with ``ensemble=False``: one logistic regression fitted on all the training
+The pipeline is ``RareWordFilter -> DictVectorizer ->
+CalibratedClassifierCV(LogisticRegression)`` with ``ensemble=False``: word
+features seen in fewer than five training resumes dropped (see
+:mod:`screener.vocabulary`), one logistic regression fitted on all the training
 data, and a sigmoid calibrator fitted on cross-validated predictions. A
 linear model keeps every decision explainable: each feature's contribution
 to the log-odds is ``coef * value``, and the calibrator is monotone.
@@ -43,6 +45,7 @@ LINEAR_KEY = "linear_form"
 #: The only types a model file may contain. Anything else is refused on load.
 TRUSTED_TYPES: tuple[str, ...] = (
     "sklearn.pipeline.Pipeline",
+    "screener.vocabulary.RareWordFilter",
     "sklearn.feature_extraction._dict_vectorizer.DictVectorizer",
     "sklearn.calibration.CalibratedClassifierCV",
     "sklearn.calibration._CalibratedClassifier",
@@ -66,11 +69,14 @@ TRUSTED_TYPES: tuple[str, ...] = (
 )
 
 
-def build_pipeline(*, C: float = 1.0, cv: int = 5, seed: int = 0) -> Any:
+def build_pipeline(*, C: float = 1.0, cv: int = 5, seed: int = 0, min_docs: int = 5) -> Any:
     """Return an unfitted classifier pipeline over feature dicts.
 
     Parameters
     ----------
+    min_docs : int
+        Training resumes a word feature must appear in to be kept
+        (:class:`screener.vocabulary.RareWordFilter`).
     C : float
         Inverse regularisation strength of the logistic regression.
     cv : int
@@ -83,9 +89,12 @@ def build_pipeline(*, C: float = 1.0, cv: int = 5, seed: int = 0) -> Any:
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
 
+    from screener.vocabulary import RareWordFilter
+
     base = LogisticRegression(C=C, max_iter=2000, class_weight="balanced", random_state=seed)
     return Pipeline(
         [
+            ("words", RareWordFilter(min_docs=min_docs)),
             ("vectorize", DictVectorizer(sparse=False, sort=True)),
             ("classify", CalibratedClassifierCV(base, method="sigmoid", cv=cv, ensemble=False)),
         ]

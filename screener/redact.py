@@ -60,12 +60,21 @@ def _mask(text: str, start: int, end: int) -> str:
     return text[:start] + "".join("\n" if c == "\n" else "_" for c in text[start:end]) + text[end:]
 
 
+#: Lowercase particles of personal names ("Maria dela Cruz", "Siti binti Ahmad").
+_NAME_PARTICLES = frozenset(
+    {"al", "bin", "binti", "bint", "ibn", "da", "das", "de", "del", "dela", "della", "der"}
+    | {"di", "do", "dos", "du", "el", "la", "le", "ten", "ter", "van", "von", "y", "zu"}
+)
+
+
 def _name_span(text: str) -> tuple[int, int] | None:
-    """The candidate's name: the first short line of mostly capitalised words."""
+    """The candidate's name: the first short line of capitalised words (and particles)."""
     pos = 0
     for line in text.split("\n")[:5]:
         words = line.split()
-        capitalised = all(w[:1].isupper() for w in words if w.isalpha())
+        capitalised = all(
+            w[:1].isupper() or w in _NAME_PARTICLES for w in words if w.isalpha()
+        )
         if 1 < len(words) <= 5 and capitalised and not any(c.isdigit() or c == "@" for c in line):
             start = pos + (len(line) - len(line.lstrip()))
             return start, pos + len(line.rstrip())
@@ -84,8 +93,12 @@ def redact_text(text: str) -> tuple[str, dict[str, int]]:
     counts: Counter[str] = Counter()
     span = _name_span(text)
     if span:
+        name = text[span[0] : span[1]]
         text = _mask(text, *span)
         counts["name"] += 1
+        for m in list(re.finditer(re.escape(name), text, re.I)):  # the name again, elsewhere
+            text = _mask(text, m.start(), m.end())
+            counts["name"] += 1
     for start, end in _phones(text):
         text = _mask(text, start, end)
         counts["phone"] += 1

@@ -1,4 +1,4 @@
-"""Compare the shipped model's design with the TF-IDF baseline on held-out training data.
+"""Compare model designs and the TF-IDF baseline on held-out training data.
 
 Usage: python scripts/compare_models.py [--corpus data/corpus]
 
@@ -11,10 +11,11 @@ grouped cross-validation (twins held out together) and leave-one-writer-out
 Brier score and pair accuracy (both twins right) of:
 
 - ``evidence``: the shipped pipeline (``screener.model.build_pipeline``) on
-  the evidence features;
-- ``tfidf``: ``screener.baselines.TfidfBaseline`` on the same rendered texts;
-- ``mean``: the mean of the two probabilities (a text component would add
-  this much at most as a plain ensemble).
+  the evidence features alone (word features left out): the first
+  session's design;
+- ``model``: the shipped design, evidence and word features
+  (``screener.features.text_features``);
+- ``tfidf``: ``screener.baselines.TfidfBaseline`` on the same rendered texts.
 """
 
 from __future__ import annotations
@@ -35,16 +36,22 @@ Split = tuple[np.ndarray, np.ndarray]
 def out_of_fold(data, texts: Sequence[str], splits: Iterable[Split]) -> dict[str, np.ndarray]:
     """Out-of-fold probabilities of each design over ``splits``."""
     from screener.baselines import TfidfBaseline
+    from screener.features import WORD_PREFIX
     from screener.model import build_pipeline
 
     y = data.y
-    out = {"evidence": np.zeros(len(y)), "tfidf": np.zeros(len(y))}
+    designs = {
+        "evidence": [{k: v for k, v in f.items() if not k.startswith(WORD_PREFIX)}
+                     for f in data.features],
+        "model": data.features,
+    }
+    out = {name: np.zeros(len(y)) for name in (*designs, "tfidf")}
     for tr, te in splits:
-        model = build_pipeline(seed=0).fit([data.features[i] for i in tr], y[tr])
-        out["evidence"][te] = model.predict_proba([data.features[i] for i in te])[:, 1]
+        for name, feats in designs.items():
+            model = build_pipeline(seed=0).fit([feats[i] for i in tr], y[tr])
+            out[name][te] = model.predict_proba([feats[i] for i in te])[:, 1]
         base = TfidfBaseline().fit([texts[i] for i in tr], y[tr])
         out["tfidf"][te] = base.predict_proba([texts[i] for i in te])[:, 1]
-    out["mean"] = (out["evidence"] + out["tfidf"]) / 2
     return out
 
 

@@ -66,3 +66,4 @@ def test_evidence_that_did_not_count_round_trips_as_not_counting():
 
     ev = Evidence("analytics", "pulled figures", "experience", 1, 0, 14, False, counts=False)
     assert Evidence.from_dict(ev.to_dict()) == ev
+

@@ -49,3 +49,13 @@ def test_graduation_years_in_the_education_section_are_masked():
     doc, counts = redact_document(Document.from_text(text))
     assert "2009" not in doc.text and "2017 - 2020" in doc.text
     assert counts["graduation_year"] == 1
+
+
+def test_a_name_with_a_lowercase_particle_is_masked():
+    masked, counts = redact_text("Maria dela Cruz\nSocial Media Manager\n")
+    assert "dela" not in masked and counts["name"] == 1
+
+
+def test_the_name_is_masked_wherever_it_appears_again():
+    masked, counts = redact_text("Ana Silva\nManager\nReferences: ask Ana Silva's manager.\n")
+    assert "Ana Silva" not in masked and counts["name"] == 2

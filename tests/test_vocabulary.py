@@ -1,0 +1,25 @@
+"""RareWordFilter keeps the word features the training rows share."""
+
+from screener.vocabulary import RareWordFilter
+
+ROWS = [
+    {"breadth": 0.5, "word=budget": 1.0, "word=once": 1.0},
+    {"breadth": 0.1, "word=budget": 2.0},
+    {"breadth": 0.9, "word=budget": 1.0, "word=twice": 1.0},
+    {"breadth": 0.2, "word=twice": 1.0},
+]
+
+
+def test_words_in_fewer_rows_than_min_docs_are_dropped():
+    f = RareWordFilter(min_docs=2).fit(ROWS)
+    assert f.vocabulary_ == ["word=budget", "word=twice"]
+
+
+def test_evidence_features_always_pass():
+    out = RareWordFilter(min_docs=3).fit(ROWS).transform(ROWS)
+    assert [r["breadth"] for r in out] == [0.5, 0.1, 0.9, 0.2]
+
+
+def test_words_never_seen_in_training_are_dropped_when_screening():
+    f = RareWordFilter(min_docs=1).fit(ROWS)
+    assert f.transform([{"word=unseen": 1.0, "breadth": 1.0}]) == [{"breadth": 1.0}]

@@ -277,8 +277,10 @@ def pathological(tmp: Path, files: list[Path], timeout: float) -> tuple[str, str
     mixed_run = run_cli(mixed, 1, timeout)
     t_mixed, rows = mixed_run.wall, mixed_run.rows
     bound = t_good + timeout * n_bad
+    # +5%: two runs of the same good files differ by a few percent on a shared
+    # VM, and each stopped worker is replaced by a fork; shown in the target.
     return (f"pathological: {n_bad} runaway of {rows}", f"{t_mixed:.1f} s",
-            f"<= {bound:.1f} s", str(t_mixed <= bound * 1.05))
+            f"<= {bound:.1f} s +5%", str(t_mixed <= bound * 1.05))
 
 
 if __name__ == "__main__":

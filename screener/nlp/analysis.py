@@ -55,24 +55,20 @@ Which evidence counts for ``Analysis.dimensions`` (``Evidence.counts``)
 
 from __future__ import annotations
 
-import bisect
 import datetime as _dt
-import itertools
-import re
 from typing import Any
 
 from screener.nlp.dates import experience_months
-from screener.nlp.entries import extract_entries, header_ranges
-from screener.nlp.sections import BULLET_RE, segment
+from screener.nlp.entries import extract_entries
+from screener.nlp.lookup import Clauses, Where, not_a_platform, unwrap
+from screener.nlp.sections import segment
 from screener.types import (
     CONSUMER_USE,
     DIMENSIONS,
     DOING_SECTIONS,
     Analysis,
     Document,
-    Entry,
     Evidence,
-    Section,
 )
 
 __all__ = ["EXECUTION_DIMENSIONS", "analyze", "default_nlp"]
@@ -80,13 +76,6 @@ __all__ = ["EXECUTION_DIMENSIONS", "analyze", "default_nlp"]
 EXECUTION_DIMENSIONS = frozenset({"marketing_communications", "technical"})
 #: Support-level work that still evidences its dimension: talking to customers oneself.
 EXECUTION_PATTERNS = ("customer_engagement/reply",)
-_DIGITAL = re.compile(
-    r"\b(social|digital|online|web|website|internet|e-?mail|newsletters?|content|communit(y|ies)|"
-    r"campaigns?|marketing|brand(s|ing)?|pr|press|media|comms|communications?|followers|posts?|"
-    r"posting|influencers?|creators?|ads|advertising|seo|apps?|e-?commerce|videos?|reels|blogs?|"
-    r"podcasts?|dms?|inbox|chat|hashtags?|audience|listening|comments|tweets|reviews)\b",
-    re.IGNORECASE,
-)
 _NOT_TECHNICAL = frozenset({"office", "work"})
 #: Tool kinds that are no sign of social or digital work on their own (BI, code, office).
 _NOT_DIGITAL = frozenset({"office", "work", "bi", "code"})
@@ -100,11 +89,6 @@ def _context_free(ev: Evidence) -> bool:
     return ev.pattern_id == "customer_engagement/customer"
 
 
-def _in(ranges: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
-    i = bisect.bisect_right(starts, offset) - 1
-    return i >= 0 and offset < ranges[i][1]
-
-
 def default_nlp() -> Any:
     """The default pipeline, built once per process."""
     global _NLP
@@ -115,125 +99,7 @@ def default_nlp() -> Any:
     return _NLP
 
 
-class _Where:
-    """Lookups by character offset: section, entry scope, page, header lines."""
-
-    def __init__(self, document: Document, sections: list[Section], entries: list[Entry]):
-        self.document = document
-        self.sections = sections
-        self.starts = [s.start for s in sections]
-        self.entries = entries
-        self.entry_starts = [e.start for e in entries]
-        blocks = document.blocks
-        self.block_starts = [b.start for b in blocks]
-        self.block_pages = [b.page for b in blocks]
-        self.headers = header_ranges(document, sections)
-        self.header_starts = [h[0] for h in self.headers]
-        self._digital: dict[tuple[int, int], bool] = {}
-        self.context_spans: list[int] = []
-
-    def kind(self, offset: int) -> str:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return self.sections[i].kind if i >= 0 else "other"
-
-    def page(self, offset: int) -> int:
-        i = bisect.bisect_right(self.block_starts, offset) - 1
-        return self.block_pages[max(i, 0)] if self.block_pages else 1
-
-    def in_header(self, offset: int) -> bool:
-        i = bisect.bisect_right(self.header_starts, offset) - 1
-        return i >= 0 and offset < self.headers[i][1]
-
-    def scope(self, offset: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.entry_starts, offset) - 1
-        if i >= 0 and offset <= self.entries[i].end:
-            return self.entries[i].start, self.entries[i].end
-        j = bisect.bisect_right(self.starts, offset) - 1
-        if j >= 0:
-            return self.sections[j].start, self.sections[j].end
-        return 0, len(self.document.text)
-
-    def digital(self, offset: int) -> bool:
-        scope = self.scope(offset)
-        if scope not in self._digital:
-            a, b = scope
-            anchored = any(a <= o < b for o in self.context_spans)
-            self._digital[scope] = anchored or bool(_DIGITAL.search(self.document.text, a, b))
-        return self._digital[scope]
-
-
-_SENTENCE_END = (".", "!", "?", ":", ";")
-
-
-def _unwrap(text: str, where: _Where) -> str:
-    """The text with line-wrap breaks inside a bullet or paragraph turned into spaces.
-
-    PDFs wrap a long bullet over several lines where a text file has one; the
-    clause and agency rules work per line, so each wrapped continuation would
-    lose the start of its sentence ("... from the owners' budget" split from
-    "Boost the posts"). A break is joined when the next line is not a bullet,
-    a heading or an entry header, both lines stand in the same section, and
-    the first line does not end a sentence (or the next starts in lower case).
-    Same length as ``text``: every offset still points at the same character.
-    """
-    chars = list(text)
-    pos = 0
-    lines = text.split("\n")
-    for a, b in itertools.pairwise(lines):
-        brk = pos + len(a)
-        nxt = brk + 1
-        pos = nxt
-        a_s, b_s = a.strip(), b.strip()
-        if not a_s or not b_s or BULLET_RE.match(b_s):
-            continue
-        if where.in_header(brk - 1) or where.in_header(nxt):
-            continue
-        if where.kind(brk - 1) != where.kind(nxt):
-            continue
-        if a_s.endswith(_SENTENCE_END) and not b_s[:1].islower():
-            continue
-        chars[brk] = " "
-    return "".join(chars)
-
-
-class _Clauses:
-    """Clause index, agency and hand-off of a token, from the arrays the pipeline set."""
-
-    def __init__(self, doc: Any) -> None:
-        self.starts = doc._.clause_starts or []
-        self.ends = [c[1] for c in doc._.clauses or []]
-        self.agency = doc._.clause_agency or []
-        self.handoff = doc._.clause_handoff or []
-        self.others = doc._.others_verbs or set()
-
-    def index(self, token_i: int) -> int:
-        i = bisect.bisect_right(self.starts, token_i) - 1
-        return i if i >= 0 and token_i < self.ends[i] else -1
-
-    def agency_of(self, token_i: int) -> str:
-        i = self.index(token_i)
-        return self.agency[i] if i >= 0 and self.agency else "neutral"
-
-    def handed_off(self, token_i: int) -> bool:
-        """Handed to someone else, or done by someone else (``managers who reply``)."""
-        i = self.index(token_i)
-        return token_i in self.others or bool(i >= 0 and self.handoff and self.handoff[i])
-
-
-def _not_a_platform(span: Any) -> bool:
-    """True for a bare "X" that is part of a word such as "X-ray" or "Gen-X"."""
-    if span.text != "X":
-        return False
-    doc = span.doc
-    after = doc[span.end] if span.end < len(doc) else None
-    before = doc[span.start - 1] if span.start > 0 else None
-    return bool(
-        (after is not None and after.text in ("-", "/") and not after.whitespace_)
-        or (before is not None and before.text == "-" and not before.whitespace_)
-    )
-
-
-def _counts(ev: Evidence, handed_off: bool, where: _Where) -> bool:
+def _counts(ev: Evidence, handed_off: bool, where: Where) -> bool:
     """The rule of the module docstring: does this evidence count for ``dimensions``?"""
     return (
         not ev.claimed_only
@@ -278,9 +144,9 @@ def analyze(
     nlp = nlp if nlp is not None else default_nlp()
     sections = segment(document)
     entries = extract_entries(document, sections)
-    where = _Where(document, sections, entries)
-    doc = nlp(_unwrap(document.text, where))
-    clauses = _Clauses(doc)
+    where = Where(document, sections, entries)
+    doc = nlp(unwrap(document.text, where))
+    clauses = Clauses(doc)
     found: list[tuple[Evidence, int]] = []  # evidence and its first token
     consumer: list[Evidence] = []
     entities: list[Evidence] = []
@@ -313,7 +179,7 @@ def analyze(
             if kind != "interests" and not header:
                 found.append((make(span, label), span.start))
         elif (label == "SENIORITY" and not (header or kind == "contact")) or (
-            label == "PLATFORM" and _not_a_platform(span)
+            label == "PLATFORM" and not_a_platform(span)
         ):
             continue
         else:

@@ -56,12 +56,13 @@ def iter_tasks(
     """
     index = 0
     for source in sources:
-        if isinstance(source, bytes):
-            tasks: Iterable[Task] = [Task(index, None, source, hashlib.sha256(source).hexdigest())]
-        else:
-            inputs = [source] if isinstance(source, InputFile) else iter_inputs([source])
-            tasks = (_task_for(index, item, max_bytes, version) for item in inputs)
-        for task in tasks:
+        single = isinstance(source, (bytes, InputFile))
+        inputs: Iterable[bytes | InputFile] = [source] if single else iter_inputs([source])
+        for item in inputs:
+            if isinstance(item, bytes):
+                task = Task(index, None, item, hashlib.sha256(item).hexdigest())
+            else:
+                task = _task_for(index, item, max_bytes, version)
             if task.sha256 is not None and task.sha256 in skip:
                 if on_skip is not None:
                     on_skip(task)

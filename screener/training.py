@@ -18,7 +18,15 @@ import numpy as np
 from screener.corpus import LabelledResume
 from screener.model import ScreeningModel, build_pipeline
 
-__all__ = ["NEAR_DUPLICATE", "TrainingSet", "cross_validate", "duplicate_safe_groups", "train"]
+__all__ = [
+    "NEAR_DUPLICATE",
+    "TrainingSet",
+    "cross_validate",
+    "duplicate_safe_groups",
+    "grouped_folds",
+    "train",
+    "writer_folds",
+]
 
 NEAR_DUPLICATE = 0.8
 _WORD = re.compile(r"\w+")
@@ -111,17 +119,33 @@ def train(
     return ScreeningModel(pipeline=pipeline, version=version or "dev", meta=meta)
 
 
+def grouped_folds(
+    data: TrainingSet, *, folds: int = 5, seed: int = 0
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Train/test index pairs of duplicate-safe, label-stratified grouped folds."""
+    from sklearn.model_selection import StratifiedGroupKFold
+
+    splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
+    y = data.y
+    return list(splitter.split(np.zeros(len(y)), y, duplicate_safe_groups(data.items)))
+
+
+def writer_folds(data: TrainingSet) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """For each writer (``meta["writer"]``), train on the others and test on it."""
+    writers = np.array([i.meta.get("writer") or "?" for i in data.items])
+    return {
+        w: (np.flatnonzero(writers != w), np.flatnonzero(writers == w))
+        for w in sorted(set(writers.tolist()))
+    }
+
+
 def cross_validate(
     data: TrainingSet, *, folds: int = 5, seed: int = 0, C: float = 1.0
 ) -> np.ndarray:
     """Out-of-fold probabilities from duplicate-safe grouped folds."""
-    from sklearn.model_selection import StratifiedGroupKFold
-
-    groups = duplicate_safe_groups(data.items)
     y = data.y
     proba = np.zeros(len(y))
-    splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
-    for tr, te in splitter.split(np.zeros(len(y)), y, groups):
+    for tr, te in grouped_folds(data, folds=folds, seed=seed):
         pipe = build_pipeline(C=C, seed=seed)
         pipe.fit([data.features[i] for i in tr], y[tr])
         proba[te] = pipe.predict_proba([data.features[i] for i in te])[:, 1]

@@ -70,33 +70,28 @@ def rows(name: str, items: list, proba: dict[str, np.ndarray], idx: np.ndarray) 
 
 
 def main(argv: list[str] | None = None) -> int:
-    from sklearn.model_selection import StratifiedGroupKFold
-
     from screener.evaluation import load_items, text_featurizer
-    from screener.training import TrainingSet, duplicate_safe_groups
+    from screener.training import TrainingSet, grouped_folds, writer_folds
 
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--corpus", type=Path, default=ROOT / "data" / "corpus")
     args = p.parse_args(argv)
     folders = sorted(f for f in args.corpus.iterdir() if f.is_dir())
     data = TrainingSet.build(load_items(folders), text_featurizer())
-    items, y = data.items, data.y
+    items = data.items
     texts = [i.text or "" for i in items]
-    writers = np.array([i.meta.get("writer") or "?" for i in items])
-    folds = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=0)
-    grouped = list(folds.split(np.zeros(len(y)), y, duplicate_safe_groups(items)))
-    names = sorted(set(writers))
-    lowo = [(np.flatnonzero(writers != w), np.flatnonzero(writers == w)) for w in names]
-    everything = np.arange(len(y))
+    by_writer = writer_folds(data)
+    everything = np.arange(len(items))
     print(f"{'split':28s} {'design':9s} {'n':>5s} {'accuracy':>9s} {'roc_auc':>8s} "
           f"{'brier':>7s} {'pairs':>7s}")
-    for line in rows("5-fold grouped CV", items, out_of_fold(data, texts, grouped), everything):
+    grouped = out_of_fold(data, texts, grouped_folds(data, folds=5, seed=0))
+    for line in rows("5-fold grouped CV", items, grouped, everything):
         print(line)
-    held = out_of_fold(data, texts, lowo)
+    held = out_of_fold(data, texts, by_writer.values())
     for line in rows("leave-one-writer-out", items, held, everything):
         print(line)
-    for w in names:
-        for line in rows(f"  writer {w}", items, held, np.flatnonzero(writers == w)):
+    for w, (_, te) in by_writer.items():
+        for line in rows(f"  writer {w}", items, held, te):
             print(line)
     return 0
 

@@ -88,16 +88,12 @@ def leave_one_writer_out(data) -> dict:
     """Train on every writer but one and test on that one: unseen voices."""
     from screener.evaluation import summarise
     from screener.model import build_pipeline
-    from screener.training import TrainingSet
+    from screener.training import writer_folds
 
     out = {}
-    writers = sorted({i.meta.get("writer") or "?" for i in data.items})
-    for w in writers:
-        tr = [k for k, i in enumerate(data.items) if (i.meta.get("writer") or "?") != w]
-        te = [k for k, i in enumerate(data.items) if (i.meta.get("writer") or "?") == w]
+    for w, (tr, te) in writer_folds(data).items():
         pipe = build_pipeline(seed=SEED)
-        sub = TrainingSet([data.items[k] for k in tr], [data.features[k] for k in tr])
-        pipe.fit(sub.features, sub.y)
+        pipe.fit([data.features[k] for k in tr], data.y[tr])
         proba = pipe.predict_proba([data.features[k] for k in te])[:, 1]
         res = summarise([data.items[k] for k in te], proba.tolist(), 0.5)
         res.pop("hard_cases", None)

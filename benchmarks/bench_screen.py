@@ -33,6 +33,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -43,27 +44,44 @@ def _cli(*args: str) -> list[str]:
     return [str(BIN), *args] if BIN.exists() else [sys.executable, "-m", "screener.cli", *args]
 
 
-def overhead(files: list[Path]) -> tuple[float, float]:
-    """Total seconds of pdfminer extract_text and of Screener.screen, alternating."""
+def warm_up(screener: Any, file: Path) -> None:
+    """Screen and extract one file so that imports and the spaCy pipeline are paid."""
     from pdfminer.high_level import extract_text
 
+    screener.screen(file)
+    extract_text(file)
+
+
+def alternate(
+    screener: Any, files: list[Path], clock: Any = time.perf_counter
+) -> tuple[float, float]:
+    """Seconds (by ``clock``) of pdfminer's ``extract_text`` and of ``screener.screen``.
+
+    File by file, alternating, so that a change in machine load hits both.
+    """
+    from pdfminer.high_level import extract_text
+
+    t_pdfminer = t_ours = 0.0
+    for f in files:
+        t0 = clock()
+        extract_text(f)
+        t1 = clock()
+        screener.screen(f)
+        t2 = clock()
+        t_pdfminer += t1 - t0
+        t_ours += t2 - t1
+    return t_pdfminer, t_ours
+
+
+def overhead(files: list[Path]) -> tuple[float, float]:
+    """Total seconds of pdfminer extract_text and of Screener.screen, alternating."""
     from screener import Screener
     from screener.screening import tuned_gc
 
     screener = Screener.load()
-    screener.screen(files[0])  # warm both: imports, spaCy pipeline
-    extract_text(files[0])
-    t_pdfminer = t_ours = 0.0
+    warm_up(screener, files[0])
     with tuned_gc():  # as `screener screen` runs once loaded (both sides gain from it)
-        for f in files:
-            t0 = time.perf_counter()
-            extract_text(f)
-            t1 = time.perf_counter()
-            screener.screen(f)
-            t2 = time.perf_counter()
-            t_pdfminer += t1 - t0
-            t_ours += t2 - t1
-    return t_pdfminer, t_ours
+        return alternate(screener, files)
 
 
 class PeakRSS:

@@ -99,7 +99,7 @@ def stage_table(files: list[Path], *, tune: bool = True) -> str:
 
     ``tune``: inside :func:`screener.screening.tuned_gc`, as the CLI screens.
     """
-    from pdfminer.high_level import extract_text
+    from bench_screen import alternate, warm_up
 
     from screener import Screener
     from screener.screening import tuned_gc
@@ -110,19 +110,10 @@ def stage_table(files: list[Path], *, tune: bool = True) -> str:
     model = screener.model
     model.predict_proba = _timed(model.predict_proba, "model", totals)  # type: ignore[method-assign]
     model.contributions = _timed(model.contributions, "model", totals)  # type: ignore[method-assign]
-    screener.screen(files[0])
-    extract_text(files[0])
+    warm_up(screener, files[0])
     totals.clear()
-    t_pm = t_ours = 0.0
     with tuned_gc() if tune else contextlib.nullcontext():
-        for f in files:
-            t0 = time.process_time()
-            extract_text(f)
-            t1 = time.process_time()
-            screener.screen(f)
-            t2 = time.process_time()
-            t_pm += t1 - t0
-            t_ours += t2 - t1
+        t_pm, t_ours = alternate(screener, files, clock=time.process_time)
     n = len(files)
     rows = [f"{'stage':28s} {'ms/file':>8s}",
             f"{'pdfminer extract_text':28s} {1e3 * t_pm / n:8.1f}",

@@ -79,3 +79,26 @@ def test_build_on_an_installed_model(tmp_path):
     assert nlp.pipe_names[0] == "sentencizer" and nlp.pipe_names[1:] == list(PIPE_NAMES)
     text = "Experience\nSocial Media Lead — Acme | 2019 - 2021\n- Wrote the escalation playbook.\n"
     assert "customer_engagement" in analyze(text, nlp=nlp).dimensions
+
+
+_TRICKY = "C++ dev\nthe brand's — Ltd. (e.g. XD) 0.0% ^_^\n\tnew\n\nline: can't"
+
+
+def test_identity_special_cases_are_dropped(nlp):
+    rules = nlp.tokenizer.rules
+    assert "\n" not in rules and "—" not in rules
+    assert "'s" in rules and "Ltd." in rules  # these change the tokens
+
+
+def test_dropping_special_cases_keeps_every_token(nlp):
+    import spacy
+
+    stock = spacy.blank("en").make_doc(_TRICKY)
+    ours = nlp.make_doc(_TRICKY)
+    assert [(t.text, t.idx, t.norm_) for t in ours] == [(t.text, t.idx, t.norm_) for t in stock]
+
+
+def test_dropping_special_cases_twice_drops_nothing_more(nlp):
+    from screener.nlp.pipeline import drop_identity_special_cases
+
+    assert drop_identity_special_cases(nlp) == 0

@@ -1,9 +1,10 @@
 """The first step of the model pipeline: keep the word features the training data shares.
 
 Word features (``word=...``, see :mod:`screener.features`) are open-ended:
-the training corpus has about 44,000 distinct lowercase words and word
-pairs, most of them in one resume only. Kept, they made the model file
-40 MB and the weights of one-off phrases noise. :class:`RareWordFilter`
+the training corpus has tens of thousands of distinct lowercase words and
+word pairs, most of them in one resume only (``scripts/train_model.py``
+prints how many, from ``n_seen_``). Kept, they made the model file about
+ten times larger and the weights of one-off phrases noise. :class:`RareWordFilter`
 learns which word features appear in at least ``min_docs`` training resumes
 and drops the others, before ``DictVectorizer``. Evidence features pass
 through untouched. At screening time a word the model never kept is
@@ -40,6 +41,8 @@ class RareWordFilter(TransformerMixin, BaseEstimator):
     ----------
     vocabulary_ : list of str
         The word features kept, sorted.
+    n_seen_ : int
+        Distinct word features in the training rows, before filtering.
     """
 
     def __init__(self, min_docs: int = 5, prefix: str = WORD_PREFIX) -> None:
@@ -50,6 +53,7 @@ class RareWordFilter(TransformerMixin, BaseEstimator):
         """Count in how many rows each word feature appears; keep the common ones."""
         docs = Counter(k for row in X for k in row if k.startswith(self.prefix))
         self.vocabulary_ = sorted(k for k, n in docs.items() if n >= self.min_docs)
+        self.n_seen_ = len(docs)
         return self
 
     def transform(self, X: Iterable[dict[str, float]]) -> list[dict[str, float]]:

@@ -119,6 +119,10 @@ def main(argv: list[str] | None = None) -> int:
     print(format_metrics({"5-fold grouped CV": cv, **by_writer}))
     version = f"{__version__}+corpus.{corpus_digest(CORPUS)}"
     model = train(data, seed=SEED, version=version)
+    words = model.pipeline.named_steps.get("words")
+    if words is not None:
+        print(f"word features: {len(words.vocabulary_)} kept of {words.n_seen_} seen "
+              f"(in at least {words.min_docs} resumes)")
     model.meta.update({"cross_validation": cv, "balance": balance,
                        "leave_one_writer_out": by_writer})
     model.meta["trained"] = "reproducible"  # no wall-clock date: retraining must match

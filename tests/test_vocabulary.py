@@ -23,3 +23,7 @@ def test_evidence_features_always_pass():
 def test_words_never_seen_in_training_are_dropped_when_screening():
     f = RareWordFilter(min_docs=1).fit(ROWS)
     assert f.transform([{"word=unseen": 1.0, "breadth": 1.0}]) == [{"breadth": 1.0}]
+
+
+def test_fit_records_how_many_word_features_it_saw():
+    assert RareWordFilter(min_docs=2).fit(ROWS).n_seen_ == 3

@@ -56,6 +56,9 @@ def test_carried_out_sentence_is_support(nlp, own, support):
         "Replied under the supervision of the lead.",
         "Scheduled posts as directed by the manager.",
         "Updated the calendar the agency built.",
+        "Ran the A/B tests the growth lead specified.",
+        "The paid social budget belongs to the account director.",
+        "Kept the budget tracker for the launch.",
     ],
 )
 def test_support_cues(nlp, text):

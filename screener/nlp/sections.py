@@ -18,7 +18,10 @@ share a look (font size to the half point, bold, ALL CAPS), that look defines
 the headings: a vocabulary line is a heading in that look (or in CAPS or a
 larger font), not in another (a bold job title ``Volunteer``); an unknown
 short line in that look is an ``other`` heading when the look is CAPS or
-larger than the body.  The "unnamed heading" rule below is for plain text.
+larger than the body.  The "unnamed heading" rule below is for plain text,
+and so is its counterpart of the shared look: in plain text whose
+vocabulary headings include two ALL CAPS lines, an unknown ALL CAPS line
+with blank lines around it is a heading typed by the lines under it.
 
 Compound headings (``Certifications & Activities``, ``Skills and
 Interests``) take the kind of their first recognised part; a heading with an
@@ -234,6 +237,35 @@ def _content_kind(line: Line, following: list[Line]) -> str | None:
     return None if ROLE_WORDS.search(line.text.lower()) else "other"
 
 
+def _caps(text: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    return len(letters) > 2 and letters.isupper()
+
+
+def _caps_look_heads(
+    lines: list[Line], heads: list[tuple[Line, str, bool]], deferred: list[int]
+) -> list[tuple[Line, str, bool]]:
+    """Plain text whose headings are ALL CAPS lines standing alone: the text's "look".
+
+    When at least two vocabulary headings are ALL CAPS, an unknown ALL CAPS
+    line with blank lines around it (``PERSONAL CHANNELS``) is a heading
+    too, typed by what stands under it (see :func:`_content_kind`): bullets
+    under it make it an employer or job title line, not a heading.  The
+    rule for fonts is ``_styled_heads``.
+    """
+    caps = sum(1 for line, kind, inline in heads if not inline and kind != "other"
+               and _caps(line.text))  # fmt: skip
+    if caps < 2 or not deferred:
+        return heads
+    extra = [
+        (lines[i], kind, False)
+        for i in deferred
+        for kind in [_content_kind(lines[i], lines[i + 1 : i + 5])]
+        if kind
+    ]
+    return sorted([*heads, *extra], key=lambda h: h[0].start)
+
+
 def segment(document: Document) -> list[Section]:
     """Split ``document`` into consecutive typed sections.
 
@@ -253,6 +285,7 @@ def segment(document: Document) -> list[Section]:
     lines = document_lines(document)
     body = _body_size(lines)
     heads: list[tuple[Line, str, bool]] = []
+    deferred: list[int] = []
     text = document.text
     block_starts = {b.start for b in document.blocks} | {b.end for b in document.blocks}
     for i, line in enumerate(lines):
@@ -267,11 +300,15 @@ def segment(document: Document) -> list[Section]:
             or text[line.end : line.end + 2] == "\n\n"
         )
         kind, inline = _heading(line, before or after, body, bool(heads))
-        if kind == "?":
+        if kind == "?" and before and after and body is None and _caps(line.text):
+            deferred.append(i)
+            kind = None
+        elif kind == "?":
             ok = before and not after and body is None
             kind = _content_kind(line, lines[i + 1 : i + 4]) if ok else None
         if kind:
             heads.append((line, kind, inline))
+    heads = _caps_look_heads(lines, heads, deferred)
     styles = _heading_style(heads)
     if styles is not None and body:
         heads = _styled_heads(lines, heads, styles, body)

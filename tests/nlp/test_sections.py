@@ -122,6 +122,28 @@ def test_unnamed_heading_over_plain_text_is_other():
     assert kinds(text)[-1] == ("other", "Fun Facts")
 
 
+CAPS = (
+    HEADER + "EXPERIENCE\n\nLead — Acme | 2019 - 2021\n- Ran the brand's channels\n\n"
+    "{line}\n\n{under}\n\nEDUCATION\n\nBA, Leeds | 2015 - 2018\n"
+)
+
+
+def test_unknown_caps_line_among_caps_headings_is_other():
+    text = CAPS.format(line="FAN CORNER", under="YouTube: 95K subscribers")
+    assert ("other", "FAN CORNER") in kinds(text)
+
+
+def test_caps_employer_over_bullets_stays_in_experience():
+    text = CAPS.format(line="ACME DIGITAL", under="- Answered every complaint")
+    assert [k for k, _t in kinds(text)] == ["contact", "experience", "education"]
+
+
+def test_unknown_caps_line_needs_caps_headings():
+    text = CAPS.format(line="FAN CORNER", under="YouTube: 95K subscribers")
+    text = text.replace("EXPERIENCE", "Experience").replace("EDUCATION", "Education")
+    assert "FAN CORNER" not in [t for _k, t in kinds(text)]
+
+
 def test_no_headings_infers_experience_from_dates_and_bullets():
     text = (
         "Ada Lovelace\nada@example.com\n\nSocial Media Lead, Acme Ltd\nMar 2019 - Present\n"

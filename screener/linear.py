@@ -23,13 +23,16 @@ from typing import Any
 
 import numpy as np
 
+from screener.features import reweight_words
+
 __all__ = ["LinearForm"]
 
 _STEPS = (
     "sklearn.feature_extraction._dict_vectorizer.DictVectorizer",
     "sklearn.calibration.CalibratedClassifierCV",
 )
-#: An optional first step that only drops features (unknown names are ignored anyway).
+#: An optional first step that drops word features (unknown names are ignored
+#: anyway) and may weight the kept ones (:func:`screener.features.reweight_words`).
 _FILTERS = ("screener.vocabulary.RareWordFilter",)
 
 
@@ -44,7 +47,9 @@ class LinearForm:
 
     ``coef`` keeps the shape ``(1, n_features)`` of ``LogisticRegression.coef_``
     and ``intercept`` that of ``intercept_`` so the arithmetic is the same
-    as scikit-learn's, operation for operation.
+    as scikit-learn's, operation for operation. ``weights`` holds the word
+    weights of a ``RareWordFilter`` first step that has them (else None),
+    applied by the same function the filter uses.
     """
 
     names: tuple[str, ...]
@@ -52,6 +57,8 @@ class LinearForm:
     intercept: np.ndarray
     a: float
     b: float
+    weights: dict[str, float] | None = None
+    prefix: str = "word="
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_index", {n: i for i, n in enumerate(self.names)})
@@ -59,10 +66,12 @@ class LinearForm:
     def vector(self, features: dict[str, Any]) -> np.ndarray | None:
         """The DictVectorizer row for ``features``; None if a value is not a number."""
         index: dict[str, int] = self._index  # type: ignore[attr-defined]
+        if any(isinstance(v, str) or not isinstance(v, Real) for v in features.values()):
+            return None  # strings, lists, None: leave those to scikit-learn
+        if self.weights is not None:
+            features = reweight_words(features, self.weights, self.prefix)
         x = np.zeros(len(self.names))
         for name, value in features.items():
-            if isinstance(value, str) or not isinstance(value, Real):
-                return None  # strings, lists, None: leave those to scikit-learn
             i = index.get(name)
             if i is not None:
                 x[i] = float(value)
@@ -89,7 +98,9 @@ class LinearForm:
         """
         try:
             steps = [step for _, step in pipeline.steps]
+            weights, prefix = None, "word="
             if steps and _type_name(steps[0]) in _FILTERS:
+                weights, prefix = steps[0].weights(), steps[0].prefix
                 steps = steps[1:]
             if [_type_name(s) for s in steps] != list(_STEPS):
                 return None
@@ -112,6 +123,8 @@ class LinearForm:
                 intercept=np.asarray(clf.intercept_, dtype=float),
                 a=float(calibrator.a_),
                 b=float(calibrator.b_),
+                weights=weights,
+                prefix=str(prefix),
             )
         except (AttributeError, TypeError, ValueError):
             return None
@@ -128,20 +141,27 @@ class LinearForm:
         theirs = pipeline.predict_proba(probes)[:, 1]
         if not np.array_equal(ours, theirs):
             return False
-        x = pipeline.steps[-2][1].transform([probes[1]])[0]  # the DictVectorizer's row
+        x = pipeline[:-1].transform([probes[1]])[0]  # the row the classifier sees
         return bool(np.array_equal(x, rows[1]))
 
     def to_state(self) -> dict[str, Any]:
         """Plain data (names, arrays, floats), e.g. to send between processes."""
-        return {"names": list(self.names), "coef": self.coef, "intercept": self.intercept,
-                "a": self.a, "b": self.b}
+        state = {"names": list(self.names), "coef": self.coef, "intercept": self.intercept,
+                 "a": self.a, "b": self.b, "prefix": self.prefix}
+        if self.weights is not None:
+            state["weights"] = dict(self.weights)
+        return state
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> LinearForm:
         """Rebuild a form from :meth:`to_state` output."""
+        weights = state.get("weights")
         return cls(names=tuple(state["names"]), coef=np.asarray(state["coef"], dtype=float),
                    intercept=np.asarray(state["intercept"], dtype=float),
-                   a=float(state["a"]), b=float(state["b"]))
+                   a=float(state["a"]), b=float(state["b"]),
+                   weights=None if weights is None else {str(k): float(v)
+                                                         for k, v in weights.items()},
+                   prefix=str(state.get("prefix", "word=")))
 
 
 def _expit(x: float) -> float:

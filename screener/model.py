@@ -2,11 +2,12 @@
 
 The pipeline is ``RareWordFilter -> DictVectorizer ->
 CalibratedClassifierCV(LogisticRegression)`` with ``ensemble=False``: word
-features seen in fewer than five training resumes dropped (see
-:mod:`screener.vocabulary`), one logistic regression fitted on all the training
-data, and a sigmoid calibrator fitted on cross-validated predictions. A
-linear model keeps every decision explainable: each feature's contribution
-to the log-odds is ``coef * value``, and the calibrator is monotone.
+features seen in fewer than five training resumes dropped and the others
+weighted by inverse document frequency (see :mod:`screener.vocabulary`),
+one logistic regression fitted on all the training data, and a sigmoid
+calibrator fitted on cross-validated predictions. A linear model keeps
+every decision explainable: each feature's contribution to the log-odds
+is ``coef * value``, and the calibrator is monotone.
 
 Model files are written with skops (never pickle) and loaded with an explicit
 list of trusted types; a file that asks for anything else is refused. The
@@ -69,7 +70,9 @@ TRUSTED_TYPES: tuple[str, ...] = (
 )
 
 
-def build_pipeline(*, C: float = 1.0, cv: int = 5, seed: int = 0, min_docs: int = 5) -> Any:
+def build_pipeline(
+    *, C: float = 1.0, cv: int = 5, seed: int = 0, min_docs: int = 5, idf: bool = True
+) -> Any:
     """Return an unfitted classifier pipeline over feature dicts.
 
     Parameters
@@ -77,6 +80,8 @@ def build_pipeline(*, C: float = 1.0, cv: int = 5, seed: int = 0, min_docs: int 
     min_docs : int
         Training resumes a word feature must appear in to be kept
         (:class:`screener.vocabulary.RareWordFilter`).
+    idf : bool
+        Weight the kept word features by inverse document frequency.
     C : float
         Inverse regularisation strength of the logistic regression.
     cv : int
@@ -94,7 +99,7 @@ def build_pipeline(*, C: float = 1.0, cv: int = 5, seed: int = 0, min_docs: int 
     base = LogisticRegression(C=C, max_iter=2000, class_weight="balanced", random_state=seed)
     return Pipeline(
         [
-            ("words", RareWordFilter(min_docs=min_docs)),
+            ("words", RareWordFilter(min_docs=min_docs, idf=idf)),
             ("vectorize", DictVectorizer(sparse=False, sort=True)),
             ("classify", CalibratedClassifierCV(base, method="sigmoid", cv=cv, ensemble=False)),
         ]
@@ -217,7 +222,10 @@ class ScreeningModel:
                 "intercept": np.asarray(state["intercept"]).tolist(),
                 "a": state["a"],
                 "b": state["b"],
+                "prefix": state["prefix"],
             }
+            if "weights" in state:
+                meta[LINEAR_KEY]["weights"] = state["weights"]
         (folder / META_FILE).write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n")
         return folder / MODEL_FILE
 

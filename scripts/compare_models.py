@@ -13,8 +13,11 @@ Brier score and pair accuracy (both twins right) of:
 - ``evidence``: the shipped pipeline (``screener.model.build_pipeline``) on
   the evidence features alone (word features left out): the first
   session's design;
-- ``model``: the shipped design, evidence and word features
-  (``screener.features.text_features``);
+- ``no-idf``: evidence and word features (``screener.features.
+  text_features``) without inverse document frequency weights: the second
+  session's design;
+- ``model``: the shipped design, evidence and word features weighted by
+  inverse document frequency (``screener.vocabulary.RareWordFilter``);
 - ``tfidf``: ``screener.baselines.TfidfBaseline`` on the same rendered texts.
 """
 
@@ -40,15 +43,17 @@ def out_of_fold(data, texts: Sequence[str], splits: Iterable[Split]) -> dict[str
     from screener.model import build_pipeline
 
     y = data.y
+    evidence = [{k: v for k, v in f.items() if not k.startswith(WORD_PREFIX)}
+                for f in data.features]
     designs = {
-        "evidence": [{k: v for k, v in f.items() if not k.startswith(WORD_PREFIX)}
-                     for f in data.features],
-        "model": data.features,
+        "evidence": (evidence, {}),
+        "no-idf": (data.features, {"idf": False}),
+        "model": (data.features, {}),
     }
     out = {name: np.zeros(len(y)) for name in (*designs, "tfidf")}
     for tr, te in splits:
-        for name, feats in designs.items():
-            model = build_pipeline(seed=0).fit([feats[i] for i in tr], y[tr])
+        for name, (feats, options) in designs.items():
+            model = build_pipeline(seed=0, **options).fit([feats[i] for i in tr], y[tr])
             out[name][te] = model.predict_proba([feats[i] for i in te])[:, 1]
         base = TfidfBaseline().fit([texts[i] for i in tr], y[tr])
         out["tfidf"][te] = base.predict_proba([texts[i] for i in te])[:, 1]

@@ -29,3 +29,13 @@ def test_word_features_have_a_fixed_length():
 def test_repeats_count_sublinearly():
     feats = text_features("budget budget budget budget plan")
     assert feats["word=budget"] / feats["word=plan"] == 1 + math.log(4)
+
+
+def test_reweight_words_drops_unknown_words_and_weights_the_rest():
+    from screener.features import reweight_words
+
+    row = {"word=a": 1.0, "word=b": 1.0, "word=gone": 1.0, "mix4": 1.0}
+    out = reweight_words(row, {"word=a": 1.0, "word=b": 3.0})
+    assert set(out) == {"word=a", "word=b", "mix4"}
+    assert abs(out["word=b"] / out["word=a"] - 3.0) < 1e-12
+    assert abs(out["word=a"] ** 2 + out["word=b"] ** 2 - 3.0) < 1e-9  # length of all three

@@ -91,7 +91,7 @@ def test_linear_scoring_is_bit_for_bit_the_pipeline():
     clf = model.pipeline.named_steps["classify"].calibrated_classifiers_[0].estimator
     for feats in _random_features(list(form.names)):
         assert model.predict_proba([feats])[0] == model.pipeline.predict_proba([feats])[0, 1]
-        x = vec.transform([feats])[0]
+        x = model.pipeline[:-1].transform([feats])[0]  # word weights, then the vectorizer
         expected = {str(n): float(c) for n, c in zip(vec.get_feature_names_out(), x * clf.coef_[0])
                     if c != 0.0}
         got = model.contributions(feats)

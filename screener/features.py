@@ -9,10 +9,10 @@ The wording itself is the other part (``word=...``): the lowercase words and
 word pairs of the (blind-redacted) text, as sublinear term frequencies
 scaled to a fixed length (:data:`TEXT_WEIGHT`); the model's first step
 weights them by inverse document frequency (:func:`reweight_words`). Held
-out by writer on the 552-resume corpus (``scripts/compare_models.py``),
-the evidence features alone score 0.958 accuracy and 0.934 on minimal
-pairs, with the words 0.980 and 0.961, and with the words weighted 0.986
-and 0.974: ownership is said in words the rules do not all know ("the
+out by writer on the 576-resume corpus (``scripts/compare_models.py``),
+the evidence features alone score 0.948 accuracy and 0.908 on minimal
+pairs, with the words 0.967 and 0.933, and with the words weighted 0.969
+and 0.942: ownership is said in words the rules do not all know ("the
 owner leaves the page to me"). Only lowercase words count, so names,
 places and employers (capitalised) never become features, and redacted
 text is underscores.

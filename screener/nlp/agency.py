@@ -1,7 +1,9 @@
 """Agency: did the person own the work, or carry out what others planned and own?
 
-The ``screener_agency`` component labels every clause (see
-``screener_lines``) ``own``, ``support`` or ``neutral`` from the cues the
+The ``screener_agency`` component first cuts clauses (see
+``screener_lines``) where a coordinated second subject takes over ("I set
+the budget and | the agency ran the ads", :mod:`screener.nlp.subjects`),
+then labels every clause ``own``, ``support`` or ``neutral`` from the cues the
 ``span_ruler`` found (labels ``AGENCY_*`` in ``patterns/agency.jsonl``) and
 the ``OUTCOME`` spans.  The rule, in order:
 
@@ -19,8 +21,9 @@ the ``OUTCOME`` spans.  The rule, in order:
    - an ownership verb whose subject is someone else (``the plan the VP of
      Marketing owns``, ``the budget they manage``, ``managers who reply``):
      a finite ``AGENCY_OWN_VERB`` or ``AGENCY_OTHER_VERB`` inside the clause
-     right after an ``AGENCY_ROLE`` or she/he/they/who/which, allowing one
-     word such as "has", "then", "also" in between.
+     right after an ``AGENCY_ROLE`` (or a role "of" one or two words: "the
+     head of content chose") or she/he/they/who/which, allowing one word
+     such as "has", "then", "also" in between.
 2. **own** -> ``own``.  An ``AGENCY_OWN`` phrase (``responsible for``, ``to
    the board``...), an ``AGENCY_OWN_VERB`` (owned, led, ran, built, set up,
    launched, designed, negotiated, hired, grew, cut...) that opens the clause
@@ -54,6 +57,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from screener.nlp.components import CUES_KEY, SPANS_KEY, register_extensions
+from screener.nlp.subjects import split_at_subjects
 
 __all__ = ["AGENCY_VALUES", "CLAUSES_KEY", "label_clauses"]
 
@@ -203,7 +207,12 @@ class _Words:
         j = i - 1
         if j > start and self.low[j] in _BETWEEN:
             j -= 1
-        return j >= start and (j in roles or self.low[j] in _SUBJECTS)
+        if j >= start and (j in roles or self.low[j] in _SUBJECTS):
+            return True
+        # "the head of content chose": a role, "of" and one or two words
+        return any(
+            k - 1 >= start and self.low[k] == "of" and (k - 1) in roles for k in (j - 1, j - 2)
+        )
 
     def role_after(self, roles: dict[int, _Cue], i: int, end: int) -> _Cue | None:
         """Role that follows the preposition at ``i`` (skipping a determiner and two words)."""
@@ -311,12 +320,30 @@ def label_clauses(doc: Doc) -> tuple[list[str], list[bool], set[int]]:
     return labels, handoffs, others
 
 
+def _split_clauses(doc: Doc) -> None:
+    """Cut clauses where a second subject takes over (:mod:`screener.nlp.subjects`)."""
+    clauses = doc._.clauses or []
+    if not clauses:
+        return
+    roles: dict[int, int] = {}
+    for span in doc.spans.get(CUES_KEY, []):
+        if span.label_ == "AGENCY_ROLE":
+            roles[span.start] = max(roles.get(span.start, 0), span.end)
+    low = [t.lower_ for t in doc]
+    finite = {i for i, word in enumerate(low) if _finite(word)}
+    split = split_at_subjects(low, clauses, roles, finite)
+    if len(split) != len(clauses):
+        doc._.clauses = split
+        doc._.clause_starts = [c[0] for c in split]
+
+
 @Language.factory("screener_agency")
 def make_agency(nlp: Language, name: str) -> Any:
     """Create the agency labeller (see module docstring)."""
     register_extensions()
 
     def agency(doc: Doc) -> Doc:
+        _split_clauses(doc)
         labels, handoffs, others = label_clauses(doc)
         doc._.clause_agency = labels
         doc._.clause_handoff = handoffs

@@ -159,3 +159,16 @@ def test_minimal_pair_resumes(analyze_text):
     assert len(owned.dimensions) >= 5
     assert len(carried.dimensions) <= 3
     assert {e.agency for e in carried.evidence if not e.claimed_only} <= {"support", "neutral"}
+
+
+def test_whose_verb_the_budget_follows_decides_its_agency(nlp):
+    theirs = nlp("The agency set the $20k budget and I built the ads.")
+    mine = nlp("I set the $20k budget and the agency built the ads.")
+    assert list(theirs._.clause_agency) == ["support", "own"]
+    assert list(mine._.clause_agency) == ["own", "support"]
+    budget = next(t.i for t in theirs if t.text == "budget")
+    assert theirs[budget]._.agency == "support" and mine[budget]._.agency == "own"
+
+
+def test_a_role_of_something_is_a_subject(nlp):
+    assert clause_labels(nlp, "The head of content chose the variants.") == ["support"]

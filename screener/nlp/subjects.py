@@ -1,0 +1,78 @@
+"""Split a clause where a second subject takes over.
+
+"The agency set the budget and I ran the ads" and "I set the budget and the
+agency ran the ads" use the same words; what differs is whose verb each
+noun belongs to. ``screener_lines`` splits lines into clauses before any
+role is known, so the agency component splits them again here, after the
+span ruler has marked the roles: a clause is cut before a coordinator's
+new subject, that is ``and``/``,``/``but``/``while``/``whereas`` followed by
+
+- ``I`` or ``we``, or
+- an ``AGENCY_ROLE`` (after an optional determiner and up to two words,
+  "the care lead", "the video editor") and then a finite verb, with one
+  word such as "then" or "also" allowed in between.
+
+Each part is then labelled on its own (:mod:`screener.nlp.agency`): the
+budget belongs to the clause of whoever set it.
+"""
+
+from __future__ import annotations
+
+__all__ = ["split_at_subjects"]
+
+_COORDS = frozenset({"and", ",", "but", "while", "whereas", "&"})
+_SELF = frozenset({"i", "we"})
+_DETS = frozenset({"the", "our", "my", "their", "a", "an", "its", "his", "her", "your"})
+_BETWEEN = frozenset({"then", "also", "later", "now", "still", "always", "usually", "has", "had"})
+
+Clause = tuple[int, int, int]
+
+
+def split_at_subjects(
+    low: list[str],
+    clauses: list[Clause],
+    roles: dict[int, int],
+    finite: set[int],
+) -> list[Clause]:
+    """Cut each ``(start, end, line)`` clause before a coordinated new subject.
+
+    Parameters
+    ----------
+    low : list of str
+        Lower-cased token texts of the doc.
+    clauses : list of (start, end, line)
+        Token ranges from ``screener_lines``.
+    roles : dict of int to int
+        Start -> end token of every ``AGENCY_ROLE`` span.
+    finite : set of int
+        Indices of tokens that may be a finite verb.
+
+    Returns
+    -------
+    list of (start, end, line)
+        The clauses, some cut in two or more; parts keep their line.
+    """
+    out: list[Clause] = []
+    for start, end, line in clauses:
+        cut = start
+        for k in range(start + 1, end - 2):
+            if low[k] in _COORDS and k + 1 - cut >= 3 and _subject(low, k + 1, end, roles, finite):
+                out.append((cut, k + 1, line))
+                cut = k + 1
+        out.append((cut, end, line))
+    return out
+
+
+def _subject(low: list[str], n: int, end: int, roles: dict[int, int], finite: set[int]) -> bool:
+    """Whether a new subject with its verb starts at token ``n``."""
+    if low[n] in _SELF:
+        return n + 1 < end and low[n + 1].isalpha()
+    first = n + 1 if low[n] in _DETS else n
+    for m in range(first, min(first + 3, end)):
+        stop = roles.get(m)
+        if stop is None:
+            continue
+        if stop < end and low[stop] in _BETWEEN:
+            stop += 1
+        return stop < end and stop in finite
+    return False

@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from screener.features import reweight_words
+from screener.features import WORD_PREFIX, reweight_words
 
 __all__ = ["LinearForm"]
 
@@ -58,7 +58,7 @@ class LinearForm:
     a: float
     b: float
     weights: dict[str, float] | None = None
-    prefix: str = "word="
+    prefix: str = WORD_PREFIX
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_index", {n: i for i, n in enumerate(self.names)})
@@ -98,7 +98,7 @@ class LinearForm:
         """
         try:
             steps = [step for _, step in pipeline.steps]
-            weights, prefix = None, "word="
+            weights, prefix = None, WORD_PREFIX
             if steps and _type_name(steps[0]) in _FILTERS:
                 weights, prefix = steps[0].weights(), steps[0].prefix
                 steps = steps[1:]
@@ -161,7 +161,7 @@ class LinearForm:
                    a=float(state["a"]), b=float(state["b"]),
                    weights=None if weights is None else {str(k): float(v)
                                                          for k, v in weights.items()},
-                   prefix=str(state.get("prefix", "word=")))
+                   prefix=str(state.get("prefix", WORD_PREFIX)))
 
 
 def _expit(x: float) -> float:

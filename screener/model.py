@@ -216,16 +216,11 @@ class ScreeningModel:
         if form is not None:  # lets a later load score without importing scikit-learn
             state = form.to_state()
             meta[LINEAR_KEY] = {
-                "model_sha256": _file_sha256(folder / MODEL_FILE),
-                "names": state["names"],
+                **state,
                 "coef": np.asarray(state["coef"]).tolist(),
                 "intercept": np.asarray(state["intercept"]).tolist(),
-                "a": state["a"],
-                "b": state["b"],
-                "prefix": state["prefix"],
+                "model_sha256": _file_sha256(folder / MODEL_FILE),
             }
-            if "weights" in state:
-                meta[LINEAR_KEY]["weights"] = state["weights"]
         (folder / META_FILE).write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n")
         return folder / MODEL_FILE
 

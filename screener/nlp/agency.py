@@ -275,7 +275,7 @@ def _label_one(
     return ("weak" if weak else "neutral"), False
 
 
-def label_clauses(doc: Doc) -> tuple[list[str], list[bool], set[int]]:
+def label_clauses(doc: Doc, words: _Words | None = None) -> tuple[list[str], list[bool], set[int]]:
     """Agency label and hand-off flag of every clause, and the tokens of others' verbs.
 
     The third item holds the indices of ownership verbs whose subject is
@@ -296,7 +296,7 @@ def label_clauses(doc: Doc) -> tuple[list[str], list[bool], set[int]]:
             i = bisect.bisect_right(starts, span.start) - 1
             if i >= 0 and span.start < clauses[i][1]:
                 change[i] = True
-    w = _Words(doc)
+    w = words if words is not None else _Words(doc)
     labels: list[str] = []
     handoffs: list[bool] = []
     others: set[int] = set()
@@ -320,7 +320,7 @@ def label_clauses(doc: Doc) -> tuple[list[str], list[bool], set[int]]:
     return labels, handoffs, others
 
 
-def _split_clauses(doc: Doc) -> None:
+def _split_clauses(doc: Doc, w: _Words) -> None:
     """Cut clauses where a second subject takes over (:mod:`screener.nlp.subjects`)."""
     clauses = doc._.clauses or []
     if not clauses:
@@ -329,9 +329,8 @@ def _split_clauses(doc: Doc) -> None:
     for span in doc.spans.get(CUES_KEY, []):
         if span.label_ == "AGENCY_ROLE":
             roles[span.start] = max(roles.get(span.start, 0), span.end)
-    low = [t.lower_ for t in doc]
-    finite = {i for i, word in enumerate(low) if _finite(word)}
-    split = split_at_subjects(low, clauses, roles, finite)
+    finite = {i for i, word in enumerate(w.low) if _finite(word)}
+    split = split_at_subjects(w.low, clauses, roles, finite)
     if len(split) != len(clauses):
         doc._.clauses = split
         doc._.clause_starts = [c[0] for c in split]
@@ -343,8 +342,9 @@ def make_agency(nlp: Language, name: str) -> Any:
     register_extensions()
 
     def agency(doc: Doc) -> Doc:
-        _split_clauses(doc)
-        labels, handoffs, others = label_clauses(doc)
+        words = _Words(doc)  # read once, for the cut and the labels
+        _split_clauses(doc, words)
+        labels, handoffs, others = label_clauses(doc, words)
         doc._.clause_agency = labels
         doc._.clause_handoff = handoffs
         doc._.others_verbs = others

@@ -87,16 +87,16 @@ def drop_identity_special_cases(nlp: Language) -> int:
         token_match=tokenizer.token_match,
         url_match=tokenizer.url_match,
     )
-    drop = [
+    drop = {
         key
         for key, tokens in rules.items()
         if len(tokens) == 1
         and set(tokens[0]) == {ORTH}
         and tokens[0][ORTH] == key
         and [t.text for t in bare(key)] == [key]
-    ]
+    }
     if drop:
-        tokenizer.rules = {k: v for k, v in rules.items() if k not in set(drop)}
+        tokenizer.rules = {k: v for k, v in rules.items() if k not in drop}
     return len(drop)
 
 

@@ -91,7 +91,7 @@ def _heading(line: Line, alone: bool, body: float | None, seen: bool) -> tuple[s
         return None, False
     kind, exact = heading_kind(text)
     larger = bool(body and line.font_size and line.font_size >= body * 1.15)
-    caps = letters.isupper() and len(letters) > 2
+    caps = _caps(text)
     titled = all(w[:1].isupper() for w in words if len(w) > 3 and w.isalpha())
     cues = larger or line.bold or caps or titled or raw.endswith(":") or alone
     if kind and (exact or cues):

@@ -93,10 +93,11 @@ when both twins are right.
 - Calibration was fitted on the training corpus' cross-validated predictions.
 - A TF-IDF + logistic regression baseline trained on the same corpus is
   scored beside the model on the validation set (above). On minimal pairs
-  the two are about level: within one pair of each other on the validation
-  set and held out by writer on the training corpus
-  (`scripts/compare_models.py`), so this model is not clearly ahead of it
-  there. What this model adds is that every decision names the evidence
+  the two are close: level on the validation set and a few pairs apart
+  held out by writer on the training corpus (`scripts/compare_models.py`),
+  so this model is not clearly ahead of it there, except on twins that use
+  the same words and swap who did what (`data/corpus/role-swap/`), where a
+  bag of words fails. What this model adds is that every decision names the evidence
   behind it (dimension, section, page, offsets) and that its probabilities
   are far better calibrated (Brier score). The validation set is small (42
   resumes, 12 pairs: one resume moves accuracy by 2.4 points).

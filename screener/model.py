@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -209,7 +210,7 @@ class ScreeningModel:
 
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        sio.dump(self._pipeline(), folder / MODEL_FILE)
+        sio.dump(self._pipeline(), folder / MODEL_FILE, compression=zipfile.ZIP_DEFLATED)
         meta = dict(self.meta, version=self.version, threshold=self.threshold, band=self.band)
         meta.pop(LINEAR_KEY, None)
         form = self._form()

@@ -25,6 +25,15 @@ def test_saved_model_loads_with_same_predictions(tmp_path):
     assert again.predict_proba(x)[0] == pytest.approx(model.predict_proba(x)[0])
 
 
+def test_saved_model_file_is_compressed(tmp_path):
+    import zipfile
+
+    path = _fitted().save(tmp_path)
+    with zipfile.ZipFile(path) as archive:
+        kinds = {info.compress_type for info in archive.infolist()}
+    assert kinds == {zipfile.ZIP_DEFLATED}
+
+
 def test_saved_model_keeps_version_and_threshold(tmp_path):
     model = _fitted()
     model.threshold = 0.6

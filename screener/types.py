@@ -20,6 +20,7 @@ __all__ = [
     "Analysis",
     "BBox",
     "Block",
+    "Clause",
     "DateSpan",
     "Document",
     "Entry",
@@ -333,6 +334,24 @@ class Evidence:
         )
 
 
+@dataclass(frozen=True)
+class Clause:
+    """One clause of the text with its agency label (see ``screener.nlp.agency``).
+
+    ``start``/``end`` are character offsets in ``Analysis.text``; ``others``
+    is True when the clause says someone else did the work (a hand-off, or
+    an ownership verb whose subject is another role).
+    """
+
+    start: int
+    end: int
+    agency: str = "neutral"
+    others: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "agency": self.agency, "others": self.others}
+
+
 @dataclass
 class Analysis:
     """Everything the NLP layer found in one document.
@@ -349,6 +368,7 @@ class Analysis:
     consumer_signals: list[Evidence] = field(default_factory=list)
     entities: list[Evidence] = field(default_factory=list)
     experience_months: int = 0
+    clauses: list[Clause] = field(default_factory=list)
 
     @property
     def dimensions(self) -> list[str]:
@@ -369,4 +389,5 @@ class Analysis:
             "entities": [e.to_dict() for e in self.entities],
             "experience_months": self.experience_months,
             "dimensions": self.dimensions,
+            "clauses": [c.to_dict() for c in self.clauses],
         }

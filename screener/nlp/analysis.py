@@ -134,7 +134,8 @@ def analyze(
     -------
     Analysis
         Sections, entries, evidence (with agency and ``counts``), consumer
-        signals, entities and months of professional experience.
+        signals, entities, months of professional experience and the
+        clauses with their agency.
     """
     document = (
         Document.from_text(document_or_text)
@@ -214,4 +215,5 @@ def analyze(
         consumer_signals=consumer,
         entities=entities,
         experience_months=months,
+        clauses=clauses.spans(doc, where),
     )

@@ -17,7 +17,7 @@ from typing import Any
 
 from screener.nlp.entries import header_ranges
 from screener.nlp.sections import BULLET_RE
-from screener.types import Document, Entry, Section
+from screener.types import Clause, Document, Entry, Section
 
 __all__ = ["Clauses", "Where", "not_a_platform", "unwrap"]
 
@@ -128,6 +128,28 @@ class Clauses:
     def agency_of(self, token_i: int) -> str:
         i = self.index(token_i)
         return self.agency[i] if i >= 0 and self.agency else "neutral"
+
+    def spans(self, doc: Any, where: Where) -> list[Clause]:
+        """Every clause as a :class:`~screener.types.Clause` with character offsets.
+
+        Headings and entry headers ("WORK EXPERIENCE", "Sales Assistant, 2022 -
+        now") say nobody did anything: their clauses are ``neutral`` whatever
+        verb-like word opens them.
+        """
+        out = []
+        for i, (start, end) in enumerate(zip(self.starts, self.ends, strict=True)):
+            if end <= start:
+                continue
+            first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+            if where.in_header(first):
+                out.append(Clause(first, last))
+                continue
+            others = bool(self.handoff and self.handoff[i]) or any(
+                t in self.others for t in range(start, end)
+            )
+            agency = self.agency[i] if self.agency else "neutral"
+            out.append(Clause(first, last, agency, others))
+        return out
 
     def handed_off(self, token_i: int) -> bool:
         """Handed to someone else, or done by someone else (``managers who reply``)."""

@@ -1,0 +1,28 @@
+"""Analysis.clauses: every clause with its offsets and agency."""
+
+from screener.nlp import analyze
+
+TEXT = "WORK EXPERIENCE\nSocial Media Lead, Acme\n- I set the budget and the agency ran the ads.\n"
+
+
+def _clauses():
+    analysis = analyze(TEXT)
+    return [(analysis.text[c.start : c.end], c.agency, c.others) for c in analysis.clauses]
+
+
+def test_a_coordinated_new_subject_gives_two_clauses_with_their_own_agency():
+    clauses = _clauses()
+    assert ("I set the budget and", "own", False) in clauses
+    assert ("the agency ran the ads.", "support", True) in clauses
+
+
+def test_a_heading_that_opens_with_a_support_verb_is_neutral():
+    assert ("WORK EXPERIENCE", "neutral", False) in _clauses()
+
+
+def test_clauses_serialise_with_the_analysis():
+    analysis = analyze(TEXT)
+    clause = analysis.clauses[-1]
+    assert analysis.to_dict()["clauses"][-1] == {
+        "start": clause.start, "end": clause.end, "agency": "support", "others": True,
+    }

@@ -80,10 +80,21 @@ def _bullet(text: str) -> str:
     return BULLET_RE.sub("", text, count=1).strip()
 
 
+#: A sentence, not a header: "I also run", "we grew", "; since 2023 I...".
+_PROSE = re.compile(
+    r"\bI\s+(?!(?:at|in|of|for|and|with|to|on)\b)[a-z]{2,}|\b(?:we|my|our)\s+[a-z]|;\s+[a-z]"
+)
+
+
 @functools.lru_cache(maxsize=16384)  # pure; asked twice per line (entries, header ranges)
 def _dated_header(text: str) -> bool:
-    """A line that carries an entry's dates: a range, or a lone date on a short line."""
-    if BULLET_RE.match(text) or len(text.split()) > _HEADER_WORDS:
+    """A line that carries an entry's dates: a range, or a lone date on a short line.
+
+    A line written as a sentence ("Till and stock; since 2023 I also run the
+    shop's Instagram", wrapped from a bullet whose glyph the PDF drew as a
+    graphic) is not a header, though "since 2023" reads as a range.
+    """
+    if BULLET_RE.match(text) or len(text.split()) > _HEADER_WORDS or _PROSE.search(text):
         return False
     span, rest = _dates(text)
     if span is None:
@@ -94,7 +105,9 @@ def _dated_header(text: str) -> bool:
 
 
 def _short(text: str) -> bool:
-    return len(text.split()) <= 8 and not text.rstrip().endswith((".", ";", ",", ":"))
+    """At most 8 words (a lone "&", "|" or dash is no word), no closing punctuation."""
+    words = sum(1 for w in text.split() if any(c.isalnum() for c in w))
+    return words <= 8 and not text.rstrip().endswith((".", ";", ",", ":"))
 
 
 def header_flags(texts: list[str]) -> list[bool]:

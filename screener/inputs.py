@@ -1,9 +1,11 @@
 """Finding and reading input files safely.
 
 A folder walk is recursive and sorted, skips hidden files and folders, never
-follows a symlinked folder into a loop, never screens one file twice, and
-never opens anything but a regular file: a FIFO named ``resume.pdf`` would
-block a naive ``open()`` forever.
+follows a symlinked folder into a loop, never screens one file twice, never
+follows a symbolic link out of the folder it walks (an unpacked upload could
+link to ``/etc/passwd`` or another applicant's files), and never opens
+anything but a regular file: a FIFO named ``resume.pdf`` would block a naive
+``open()`` forever.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ class InputFile:
 
     ``problem`` is None for a regular file to screen; otherwise it is the
     reason code of a row to report without opening the file
-    (``special_file``, ``broken_link``, ``not_found``).
+    (``special_file``, ``broken_link``, ``outside_folder``, ``not_found``).
     """
 
     path: str
@@ -44,9 +46,11 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[InputFile]:
     Parameters
     ----------
     paths : iterable of str or Path
-        Files are yielded as given (hidden or not, any name); folders are
-        walked recursively, hidden entries skipped, picking up files whose
-        names end in ``RESUME_SUFFIXES`` (any case).
+        Files are yielded as given (hidden or not, any name, wherever a link
+        leads); folders are walked recursively, hidden entries skipped,
+        picking up files whose names end in ``RESUME_SUFFIXES`` (any case).
+        In a walk, a symbolic link that resolves outside the folder named
+        in ``paths`` is an ``outside_folder`` row, not followed.
     """
     seen: set[tuple[int, int]] = set()
     for raw in paths:
@@ -63,7 +67,7 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[InputFile]:
             yield InputFile(str(path), "broken_link", f"cannot resolve: {e.strerror}")
             continue
         if stat.S_ISDIR(st.st_mode):
-            yield from _walk(path, seen)
+            yield from _walk(path, seen, root=path.resolve())
         else:
             yield from _one(path, st, seen)
 
@@ -79,8 +83,20 @@ def _one(path: Path, st: os.stat_result, seen: set[tuple[int, int]]) -> Iterator
         yield InputFile(str(path))
 
 
+def _outside(path: Path, root: Path) -> bool:
+    """True when the link ``path`` resolves to somewhere outside ``root``."""
+    try:
+        return not path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # unresolvable: the stat below reports it
+        return False
+
+
 def _walk(
-    folder: Path, seen: set[tuple[int, int]], dirs_seen: set[tuple[int, int]] | None = None
+    folder: Path,
+    seen: set[tuple[int, int]],
+    dirs_seen: set[tuple[int, int]] | None = None,
+    *,
+    root: Path,
 ) -> Iterator[InputFile]:
     dirs_seen = set() if dirs_seen is None else dirs_seen
     try:
@@ -103,8 +119,12 @@ def _walk(
         except OSError as e:
             yield InputFile(str(path), "broken_link", f"cannot resolve: {e.strerror}")
             continue
+        wanted = stat.S_ISDIR(est.st_mode) or entry.name.lower().endswith(RESUME_SUFFIXES)
+        if wanted and entry.is_symlink() and _outside(path, root):
+            yield InputFile(str(path), "outside_folder", "symbolic link leads outside the folder")
+            continue
         if stat.S_ISDIR(est.st_mode):
-            yield from _walk(path, seen, dirs_seen)
+            yield from _walk(path, seen, dirs_seen, root=root)
         elif entry.name.lower().endswith(RESUME_SUFFIXES):
             yield from _one(path, est, seen)
 

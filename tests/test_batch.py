@@ -83,6 +83,14 @@ def test_special_files_become_rows_without_reaching_a_worker(tmp_path):
     assert rows["resume.pdf"].reason == "special_file"
 
 
+def test_a_link_out_of_the_folder_is_an_unreadable_row(tmp_path):
+    (tmp_path / "secret.txt").write_bytes(b"ok")
+    (tmp_path / "upload").mkdir()
+    os.symlink(tmp_path / "secret.txt", tmp_path / "upload" / "cv.txt")
+    row = run_batch(FakeScreener(), [tmp_path / "upload"]).__next__()
+    assert (row.status, row.reason) == ("unreadable", "outside_folder")
+
+
 @pytest.mark.parametrize("pool", [ThreadPoolExecutor, ProcessPoolExecutor])
 def test_any_executor_gives_the_same_rows(tmp_path, pool):
     folder = _files(tmp_path, {f"{i}.txt": b"x" * i for i in range(1, 6)})

@@ -40,6 +40,40 @@ def test_walk_reports_a_dangling_symlink(tmp_path):
     assert _names(iter_inputs([tmp_path])) == [("link.pdf", "broken_link")]
 
 
+def test_walk_does_not_follow_a_file_link_out_of_the_folder(tmp_path):
+    (tmp_path / "secret.txt").write_text("x")
+    (tmp_path / "upload").mkdir()
+    os.symlink(tmp_path / "secret.txt", tmp_path / "upload" / "cv.txt")
+    assert _names(iter_inputs([tmp_path / "upload"])) == [("cv.txt", "outside_folder")]
+
+
+def test_walk_does_not_follow_a_folder_link_out_of_the_folder(tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "a.pdf").write_bytes(b"x")
+    (tmp_path / "upload").mkdir()
+    os.symlink(tmp_path / "elsewhere", tmp_path / "upload" / "more")
+    assert _names(iter_inputs([tmp_path / "upload"])) == [("more", "outside_folder")]
+
+
+def test_walk_ignores_a_link_out_of_the_folder_with_another_name(tmp_path):
+    (tmp_path / "notes.md").write_text("x")
+    (tmp_path / "upload").mkdir()
+    os.symlink(tmp_path / "notes.md", tmp_path / "upload" / "notes.md")
+    assert _names(iter_inputs([tmp_path / "upload"])) == []
+
+
+def test_walk_follows_a_link_that_stays_inside_the_folder(tmp_path):
+    (tmp_path / "a.txt").write_text("x")
+    os.symlink(tmp_path / "a.txt", tmp_path / "b.txt")
+    assert _names(iter_inputs([tmp_path])) == [("a.txt", None)]  # same file, once
+
+
+def test_a_link_named_directly_is_followed(tmp_path):
+    (tmp_path / "secret.txt").write_text("x")
+    os.symlink(tmp_path / "secret.txt", tmp_path / "cv.txt")
+    assert _names(iter_inputs([tmp_path / "cv.txt"])) == [("cv.txt", None)]
+
+
 def test_walk_reports_a_symlink_loop(tmp_path):
     os.symlink(tmp_path / "l1.pdf", tmp_path / "l2.pdf")
     os.symlink(tmp_path / "l2.pdf", tmp_path / "l1.pdf")

@@ -57,7 +57,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from screener.nlp.components import CUES_KEY, SPANS_KEY, register_extensions
-from screener.nlp.subjects import split_at_subjects
+from screener.nlp.subjects import BETWEEN, DETERMINERS, split_at_subjects
 
 __all__ = ["AGENCY_VALUES", "CLAUSES_KEY", "label_clauses"]
 
@@ -84,7 +84,6 @@ _LEADERS = frozenset(
     ]
 )
 _COORD = frozenset({"and", "&", ",", "then", "/", "+", "i", "we", "–", "-"})
-_DETS = frozenset({"the", "our", "my", "their", "a", "an", "its", "his", "her"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _POSS_DETS = frozenset({"its", "my", "their", "our", "his", "her", "your", "own"})
 #: Roles above the person: approval or review by them does not make work theirs.
@@ -118,9 +117,6 @@ _ABOVE = frozenset(
 _NOT_OTHERS = frozenset({"client", "clients", "brand", "company"})
 _SUBJECTS = frozenset({"she", "he", "they", "who", "which"})
 #: Words that may stand between a subject and its verb ("the agency *has* set").
-_BETWEEN = frozenset(
-    "has had have then also later always usually will would still now already".split()  # noqa: SIM905
-)
 _PAST = frozenset(
     [
         "wrote",
@@ -190,7 +186,7 @@ class _Words:
     def above(self, i: int, end: int) -> bool:
         """Whether the words from token ``i`` name someone above the person (the board...)."""
         j = i
-        while j < end and self.low[j] in _DETS:
+        while j < end and self.low[j] in DETERMINERS:
             j += 1
         return any(self.low[k] in _ABOVE for k in range(j, min(j + 3, end)))
 
@@ -205,7 +201,7 @@ class _Words:
         if any(self.text[k] in _POSSESSIVE for k in range(max(start, i - 2), i)):
             return False
         j = i - 1
-        if j > start and self.low[j] in _BETWEEN:
+        if j > start and self.low[j] in BETWEEN:
             j -= 1
         if j >= start and (j in roles or self.low[j] in _SUBJECTS):
             return True
@@ -217,7 +213,7 @@ class _Words:
     def role_after(self, roles: dict[int, _Cue], i: int, end: int) -> _Cue | None:
         """Role that follows the preposition at ``i`` (skipping a determiner and two words)."""
         j = i + 1
-        if j < end and self.low[j] in _DETS:
+        if j < end and self.low[j] in DETERMINERS:
             j += 1
         for k in range(j, min(j + 3, end)):
             if k in roles:

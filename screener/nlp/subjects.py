@@ -18,12 +18,16 @@ budget belongs to the clause of whoever set it.
 
 from __future__ import annotations
 
-__all__ = ["split_at_subjects"]
+__all__ = ["BETWEEN", "DETERMINERS", "split_at_subjects"]
 
 _COORDS = frozenset({"and", ",", "but", "while", "whereas", "&"})
 _SELF = frozenset({"i", "we"})
-_DETS = frozenset({"the", "our", "my", "their", "a", "an", "its", "his", "her", "your"})
-_BETWEEN = frozenset({"then", "also", "later", "now", "still", "always", "usually", "has", "had"})
+#: Determiners that may open a role: "the care lead", "our agency".
+DETERMINERS = frozenset({"the", "our", "my", "their", "a", "an", "its", "his", "her", "your"})
+#: One word allowed between a subject and its verb: "the lead *then* chose".
+BETWEEN = frozenset(
+    "has had have then also later always usually will would still now already".split()  # noqa: SIM905
+)
 
 Clause = tuple[int, int, int]
 
@@ -67,12 +71,12 @@ def _subject(low: list[str], n: int, end: int, roles: dict[int, int], finite: se
     """Whether a new subject with its verb starts at token ``n``."""
     if low[n] in _SELF:
         return n + 1 < end and low[n + 1].isalpha()
-    first = n + 1 if low[n] in _DETS else n
+    first = n + 1 if low[n] in DETERMINERS else n
     for m in range(first, min(first + 3, end)):
         stop = roles.get(m)
         if stop is None:
             continue
-        if stop < end and low[stop] in _BETWEEN:
+        if stop < end and low[stop] in BETWEEN:
             stop += 1
         return stop < end and stop in finite
     return False

@@ -12,11 +12,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from screener.corpus import LabelledResume, iter_labelled
+
+if TYPE_CHECKING:  # pragma: no cover
+    from screener.types import Analysis
 
 __all__ = [
     "KEYWORDS",
@@ -25,6 +28,7 @@ __all__ = [
     "evaluate_folder",
     "format_metrics",
     "pair_accuracy",
+    "text_analyzer",
     "text_featurizer",
     "train_from_folders",
 ]
@@ -41,23 +45,32 @@ KEYWORDS = (
 )
 
 
-def text_featurizer(
+def text_analyzer(
     nlp: Any = None, *, blind: bool = True, as_of: date | None = TRAINING_AS_OF
-) -> Callable[[str], dict[str, float]]:
-    """A function from resume text to the model's feature dict."""
+) -> Callable[[str], Analysis]:
+    """A function from resume text to its ``Analysis``, as training sees it."""
     from screener.extraction import extract
-    from screener.features import featurize
     from screener.nlp import build_nlp
     from screener.screening import analyze_document
 
     nlp = nlp if nlp is not None else build_nlp()
 
-    def run(text: str) -> dict[str, float]:
+    def run(text: str) -> Analysis:
         doc = extract(text.encode("utf-8"), limits=None)
         analysis, _ = analyze_document(doc, nlp=nlp, blind=blind, as_of=as_of)
-        return featurize(analysis)
+        return analysis
 
     return run
+
+
+def text_featurizer(
+    nlp: Any = None, *, blind: bool = True, as_of: date | None = TRAINING_AS_OF
+) -> Callable[[str], dict[str, float]]:
+    """A function from resume text to the model's feature dict."""
+    from screener.features import featurize
+
+    analyze_text = text_analyzer(nlp, blind=blind, as_of=as_of)
+    return lambda text: featurize(analyze_text(text))
 
 
 def binary_metrics(y: Sequence[int], proba: Sequence[float], threshold: float = 0.5) -> dict:

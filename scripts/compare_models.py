@@ -66,24 +66,6 @@ def out_of_fold(
     return out
 
 
-_NLP = None
-
-
-def _features(text: str) -> tuple[dict[str, float], dict[str, float]]:
-    """The shipped features of ``text`` and the unsplit design's, from one analysis."""
-    from screener.evaluation import TRAINING_AS_OF
-    from screener.extraction import extract
-    from screener.features import featurize
-    from screener.nlp import build_nlp
-    from screener.screening import analyze_document
-
-    global _NLP
-    _NLP = _NLP if _NLP is not None else build_nlp()
-    doc = extract(text.encode("utf-8"), limits=None)
-    analysis, _ = analyze_document(doc, nlp=_NLP, blind=True, as_of=TRAINING_AS_OF)
-    return featurize(analysis), featurize(analysis, by_agency=False)
-
-
 def rows(name: str, items: list, proba: dict[str, np.ndarray], idx: np.ndarray) -> list[str]:
     from screener.evaluation import summarise
 
@@ -99,16 +81,19 @@ def rows(name: str, items: list, proba: dict[str, np.ndarray], idx: np.ndarray) 
 
 
 def main(argv: list[str] | None = None) -> int:
-    from screener.evaluation import load_items
+    from screener.evaluation import load_items, text_analyzer
+    from screener.features import featurize
     from screener.training import TrainingSet, grouped_folds, writer_folds
 
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--corpus", type=Path, default=ROOT / "data" / "corpus")
     args = p.parse_args(argv)
     folders = sorted(f for f in args.corpus.iterdir() if f.is_dir())
-    both = [(i, _features(i.text)) for i in load_items(folders) if i.text]
-    data = TrainingSet([i for i, _ in both], [f for _, (f, _) in both])
-    unsplit = [u for _, (_, u) in both]
+    analyze_text = text_analyzer()
+    kept = [i for i in load_items(folders) if i.text]
+    analyses = [analyze_text(i.text or "") for i in kept]  # once for both feature designs
+    data = TrainingSet(kept, [featurize(a) for a in analyses])
+    unsplit = [featurize(a, by_agency=False) for a in analyses]
     items = data.items
     texts = [i.text or "" for i in items]
     by_writer = writer_folds(data)

@@ -119,13 +119,13 @@ def _walk(
         except OSError as e:
             yield InputFile(str(path), "broken_link", f"cannot resolve: {e.strerror}")
             continue
-        wanted = stat.S_ISDIR(est.st_mode) or entry.name.lower().endswith(RESUME_SUFFIXES)
-        if wanted and entry.is_symlink() and _outside(path, root):
+        is_dir, resume = stat.S_ISDIR(est.st_mode), entry.name.lower().endswith(RESUME_SUFFIXES)
+        if (is_dir or resume) and entry.is_symlink() and _outside(path, root):
             yield InputFile(str(path), "outside_folder", "symbolic link leads outside the folder")
             continue
-        if stat.S_ISDIR(est.st_mode):
+        if is_dir:
             yield from _walk(path, seen, dirs_seen, root=root)
-        elif entry.name.lower().endswith(RESUME_SUFFIXES):
+        elif resume:
             yield from _one(path, est, seen)
 
 

@@ -116,7 +116,6 @@ _ABOVE = frozenset(
 )
 _NOT_OTHERS = frozenset({"client", "clients", "brand", "company"})
 _SUBJECTS = frozenset({"she", "he", "they", "who", "which"})
-#: Words that may stand between a subject and its verb ("the agency *has* set").
 _PAST = frozenset(
     [
         "wrote",

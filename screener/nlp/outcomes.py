@@ -47,8 +47,8 @@ _NUMBER_RE = re.compile(
 _CODE_BEFORE = re.compile(
     r"(?:USD|GBP|EUR|INR|AUD|NZD|CAD|DKK|SEK|NOK|PHP|NGN|KES|ZAR|SGD|AED|RM|Rs\.?|R)\s?$"
 )
-_WORD_MULT = re.compile(r"\b(?:doubled|tripled|quadrupled|halved)\b")
 _MULT_WORDS = ("doubled", "tripled", "quadrupled", "halved")
+_WORD_MULT = re.compile(r"\b(?:" + "|".join(_MULT_WORDS) + r")\b")
 #: Where a number can start: its currency symbol, sign or first digit.
 _NUMBER_START = re.compile(r"[$£€₹¥₦+−\d-]")
 _CHANGE_WORDS = frozenset(

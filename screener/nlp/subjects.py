@@ -29,15 +29,16 @@ BETWEEN = frozenset(
     "has had have then also later always usually will would still now already".split()  # noqa: SIM905
 )
 
-Clause = tuple[int, int, int]
+#: A clause as ``screener_lines`` sets it: (start token, end token, line).
+ClauseRange = tuple[int, int, int]
 
 
 def split_at_subjects(
     low: list[str],
-    clauses: list[Clause],
+    clauses: list[ClauseRange],
     roles: dict[int, int],
     finite: set[int],
-) -> list[Clause]:
+) -> list[ClauseRange]:
     """Cut each ``(start, end, line)`` clause before a coordinated new subject.
 
     Parameters
@@ -56,7 +57,7 @@ def split_at_subjects(
     list of (start, end, line)
         The clauses, some cut in two or more; parts keep their line.
     """
-    out: list[Clause] = []
+    out: list[ClauseRange] = []
     for start, end, line in clauses:
         cut = start
         for k in range(start + 1, end - 2):

@@ -22,13 +22,11 @@ import functools
 import re
 
 from screener.nlp.dates import find_date_ranges
-from screener.nlp.sections import BULLET_RE, document_lines
+from screener.nlp.sections import BULLET_RE, HEADER_WORDS, document_lines
 from screener.types import DOING_SECTIONS, DateSpan, Document, Entry, Line, Section
 
 __all__ = ["extract_entries", "header_ranges", "split_header"]
 
-#: A dated line longer than this is prose about the job, not its header.
-_HEADER_WORDS = 18
 _SPLIT = re.compile(r"\s+[|—–]\s+|\s+-\s+|\s+at\s+|\s+@\s+|\s*\|\s*|,\s+|\t+|\s{3,}")
 _ROLE = re.compile(
     r"\b(manager|lead|specialist|coordinator|director|executive|officer|assistant|intern|"
@@ -94,7 +92,7 @@ def _dated_header(text: str) -> bool:
     shop's Instagram", wrapped from a bullet whose glyph the PDF drew as a
     graphic) is not a header, though "since 2023" reads as a range.
     """
-    if BULLET_RE.match(text) or len(text.split()) > _HEADER_WORDS or _PROSE.search(text):
+    if BULLET_RE.match(text) or len(text.split()) > HEADER_WORDS or _PROSE.search(text):
         return False
     span, rest = _dates(text)
     if span is None:

@@ -6,7 +6,8 @@ other languages, accents folded: ``Experiência Profissional``), a compound of
 synonyms (``Certifications & Activities`` takes the kind of its first part),
 a one-letter misspelling of a synonym (``Experiance``), or a keyword
 (``...experience``, ``...skills``) unless the words read like a job title
-(``Customer Experience Manager``).
+(``Customer Experience Manager``), or failing all that the same without a
+trailing parenthesis (``Opdrachten (selectie)``).
 """
 
 from __future__ import annotations
@@ -32,14 +33,16 @@ for _kind, _names in {
     "graduate program rotations|responsibilities|key responsibilities|duties|main duties|"
     "teaching|consulting|assignments|engagements|selected roles|"
     "berufserfahrung|esperienza professionale|esperienze lavorative|werkervaring|"
-    "werkervaring|erfarenhet|doswiadczenie zawodowe|parcours professionnel",
+    "werkervaring|erfarenhet|doswiadczenie zawodowe|parcours professionnel|opdrachten|"
+    "client work|clients|selected clients|key clients|contract work|contracts",
     "skills": "skills|core competencies|competencies|toolkit|key skills|areas of expertise|"
     "technical skills|what i use|expertise|tools|tools & platforms|skills & tools|"
     "capabilities|strengths|technologies|tech stack|skill set|skillset|habilidades|"
     "competencias|competencias|competences|kenntnisse|competenze|vaardigheden|ferramentas|"
     "herramientas|outils|tools used|software|things i use|systems|toolbox|stack|"
     "computer literacy|computer skills|it skills|software skills|technical|can use|"
-    "things i'm good at|what i bring|platforms|platforms & tools|tools i use",
+    "things i'm good at|what i bring|platforms|platforms & tools|tools i use|gereedschap|"
+    "werkzeuge|herramientas digitales",
     "summary": "summary|profile|personal statement|about|about me|professional summary|"
     "career summary|objective|career objective|overview|professional profile|introduction|"
     "perfil|profil|resumo|resumen|sobre mim|sobre mi|a propos|kurzprofil|profilo",
@@ -49,7 +52,8 @@ for _kind, _names in {
     "leadership experience|campus involvement|student activities|societies|clubs & societies|"
     "national service|nysc|voluntariado|benevolat|ehrenamt",
     "projects": "projects|selected projects|content creation|portfolio|selected work|"
-    "case studies|personal projects|side projects",
+    "case studies|personal projects|side projects|projekte|projets|proyectos|projetos|"
+    "progetti|projecten",
     "education": "education|educational attainment|academic background|qualifications|"
     "education & training|academic qualifications|educational qualifications|studies|"
     "formacao|formacion|formation|ausbildung|istruzione|opleiding|educacion|educacao|"
@@ -126,9 +130,20 @@ def heading_kind(text: str) -> tuple[str | None, bool]:
 
     ``exact`` is True when the text is a listed synonym (or a compound of
     them, or a one-letter misspelling of one such as ``Experiance``), False
-    when only a keyword matched.
+    when only a keyword matched. When the whole text names no kind, a
+    trailing parenthesis is dropped and the rest tried (``Opdrachten
+    (selectie)``); ``Rugby club (volunteer)`` keeps its parenthesis' kind.
     """
     low = fold(text).strip()
+    found = _kind(low)
+    if found[0] is None:
+        bare = re.sub(r"\s*\([^()]*\)$", "", low)
+        if bare and bare != low:
+            return _kind(bare)
+    return found
+
+
+def _kind(low: str) -> tuple[str | None, bool]:
     compact = re.sub(r"[^a-z]", "", low)
     if compact in _SYNONYMS:
         return _SYNONYMS[compact], True

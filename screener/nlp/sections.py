@@ -32,7 +32,8 @@ paragraph (a line of 12+ words) the paragraph starts a ``summary``.  A resume
 with no heading at all is read as contact, an optional summary, then
 ``experience`` from the first line with a date range or a bullet (with the
 line just above it when that is a short job title); later entry lines that
-name a degree or school start ``education``.  When no experience, projects
+name a degree or school start ``education`` (not a prose line of more than
+``HEADER_WORDS`` words that mentions a university).  When no experience, projects
 or volunteering section is found but a summary of 120+ words is, that prose
 is the work history and is typed ``experience`` (a narrative resume).
 """
@@ -47,10 +48,12 @@ from screener.nlp.dates import find_date_ranges
 from screener.nlp.headings import INLINE_KINDS, ROLE_WORDS, heading_kind
 from screener.types import DOING_SECTIONS, Document, Line, Section
 
-__all__ = ["BULLET_RE", "document_lines", "heading_kind", "segment"]
+__all__ = ["BULLET_RE", "HEADER_WORDS", "document_lines", "heading_kind", "segment"]
 
 #: A summary this long in a resume with no experience section is the work history.
 _PROSE_WORDS = 120
+#: A dated line longer than this is prose about the job, not an entry's header.
+HEADER_WORDS = 18
 BULLET_RE = re.compile(r"^\s*(?:[-–—•*▪◦●·►■✓➢>‣⁃]|o\s)\s*")
 _EDU_RE = re.compile(r"\b(university|college|school|institute|b\.?a|b\.?sc|m\.?a|msc|mba|"
                      r"bachelor|master|diploma|degree|phd|ncea|gcse|a-levels)\b", re.I)  # fmt: skip
@@ -211,7 +214,12 @@ def _no_headings(lines: list[Line], text_len: int) -> list[Section]:
     out.append(Section(kind=kind, title="", start=start, end=text_len))
     for ln in lines[first + 1 :]:
         text = ln.text.strip()
-        if not text or BULLET_RE.match(text) or not _EDU_RE.search(text):
+        if (
+            not text
+            or BULLET_RE.match(text)
+            or len(text.split()) > HEADER_WORDS
+            or not _EDU_RE.search(text)
+        ):
             continue
         if find_date_ranges(text) and kind != "education":
             out[-1].end = ln.start

@@ -53,6 +53,11 @@ def kind_of(heading: str) -> str:
         ("Publications", "publications"),
         ("Awards", "awards"),
         ("Languages", "languages"),
+        ("Clients", "experience"),
+        ("Contract work", "experience"),
+        ("Opdrachten", "experience"),
+        ("Gereedschap", "skills"),
+        ("Projekte", "projects"),
     ],
 )
 def test_heading_synonyms(heading, kind):
@@ -75,6 +80,14 @@ def test_misspelt_and_foreign_headings():
     assert kind_of("Experiance") == "experience"
     assert kind_of("Experiência Profissional") == "experience"
     assert kind_of("Formação / Education") == "education"
+
+
+def test_trailing_parenthesis_is_dropped_when_the_rest_names_a_kind():
+    assert kind_of("Opdrachten (selectie)") == "experience"
+
+
+def test_trailing_parenthesis_keeps_its_kind_when_the_rest_names_none():
+    assert kind_of("Rugby club (volunteer)") == "volunteering"
 
 
 def test_keyword_heading_needs_no_exact_synonym():
@@ -151,6 +164,16 @@ def test_no_headings_infers_experience_from_dates_and_bullets():
         "BA Marketing, University of Leeds, 2015 - 2018\n"
     )
     assert [k for k, _t in kinds(text)] == ["contact", "experience", "education"]
+
+
+def test_no_headings_prose_line_naming_a_university_stays_experience():
+    story = (
+        "Head of social at Kosyk since 2020; I set the plan with the CMO, hold the paid budget "
+        "and answer complaints. Before that SMM at a restaurant group. "
+        "Lviv National University, journalism, 2017."
+    )
+    text = "Ada Lovelace\nada@example.com\n\n" + story + "\n"
+    assert [k for k, _t in kinds(text)] == ["contact", "experience"]
 
 
 def test_no_headings_and_no_dates_is_still_sectioned():

@@ -17,13 +17,17 @@ the ``OUTCOME`` spans.  The rule, in order:
      approved replies``; not the client's or the board's);
    - ``for`` + a person's role (``for the account manager``) or ``from`` +
      any role (``briefs from the brand team``), unless the role is above the
-     person (board, CEO...);
+     person (board, CEO...) or the work was taken over from them (``took
+     over the page from the owner``, ``inherited ... from``);
    - an ownership verb whose subject is someone else (``the plan the VP of
      Marketing owns``, ``the budget they manage``, ``managers who reply``):
      a finite ``AGENCY_OWN_VERB`` or ``AGENCY_OTHER_VERB`` inside the clause
      right after an ``AGENCY_ROLE`` (or a role "of" one or two words: "the
      head of content chose") or she/he/they/who/which, allowing one word
-     such as "has", "then", "also" in between.
+     such as "has", "then", "also" in between. A bare verb form counts only
+     after a plural role ("the editors decide"; "the PR committee report"
+     is a noun), and not after how/why/what... + a pronoun ("asked how they
+     chose": what the audience does).
 2. **own** -> ``own``.  An ``AGENCY_OWN`` phrase (``responsible for``, ``to
    the board``...), an ``AGENCY_OWN_VERB`` (owned, led, ran, built, set up,
    launched, designed, negotiated, hired, grew, cut...) that opens the clause
@@ -84,6 +88,9 @@ _LEADERS = frozenset(
     ]
 )
 _COORD = frozenset({"and", "&", ",", "then", "/", "+", "i", "we", "–", "-"})
+#: ``took over`` / ``inherited``: work handed *to* the person, so ``from`` + a role is no support.
+_TAKE = frozenset({"take", "takes", "took", "taken", "taking"})
+_INHERIT = frozenset({"inherited", "inherit", "inherits"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _POSS_DETS = frozenset({"its", "my", "their", "our", "his", "her", "your", "own"})
 #: Roles above the person: approval or review by them does not make work theirs.
@@ -116,6 +123,8 @@ _ABOVE = frozenset(
 )
 _NOT_OTHERS = frozenset({"client", "clients", "brand", "company"})
 _SUBJECTS = frozenset({"she", "he", "they", "who", "which"})
+#: Before a subject, these open a question about behaviour ("how they chose").
+_WH = frozenset({"how", "why", "what", "where", "when", "whether", "if"})
 _PAST = frozenset(
     [
         "wrote",
@@ -195,8 +204,10 @@ class _Words:
         prev = self.low[i - 1] if i > start else ""
         if i in roles or prev in _COORD or prev == "to":
             return False
-        if not (_finite(self.low[i]) or prev in _SUBJECTS or (i - 1) in roles):
+        if not (_finite(self.low[i]) or prev in _SUBJECTS or self._plural_role(roles, i - 1)):
             return False
+        if prev in _SUBJECTS and i - 2 >= start and self.low[i - 2] in _WH:
+            return False  # "asked how they chose": what the audience does, not who owns the work
         if any(self.text[k] in _POSSESSIVE for k in range(max(start, i - 2), i)):
             return False
         j = i - 1
@@ -207,6 +218,18 @@ class _Words:
         # "the head of content chose": a role, "of" and one or two words
         return any(
             k - 1 >= start and self.low[k] == "of" and (k - 1) in roles for k in (j - 1, j - 2)
+        )
+
+    def _plural_role(self, roles: dict[int, _Cue], k: int) -> bool:
+        """A plural role at ``k`` ("the editors *decide*"); a singular one before a
+        bare verb form is a compound noun ("the PR committee *report*")."""
+        return k in roles and self.low[k].endswith("s")
+
+    def took_over(self, start: int, i: int) -> bool:
+        """``took over the page from the owner``: a hand-over *to* the person before ``i``."""
+        return any(
+            self.low[k] in _INHERIT or (self.low[k] in _TAKE and self.low[k + 1] == "over")
+            for k in range(start, i - 1)
         )
 
     def role_after(self, roles: dict[int, _Cue], i: int, end: int) -> _Cue | None:
@@ -258,6 +281,8 @@ def _label_one(
             if w.low[i] in {"for", "from"}:
                 role = w.role_after(roles, i, end)
                 if role is None or w.above(i + 1, end):
+                    continue
+                if w.low[i] == "from" and w.took_over(start, i):
                     continue
                 if role.id == "person" or w.low[i] == "from":
                     strong = True

@@ -86,6 +86,32 @@ def test_approval_by_the_board_is_still_own(nlp):
     assert clause_labels(nlp, "Wrote the digital plan, agreed by the board.") == ["own"]
 
 
+def test_work_taken_over_from_a_role_is_not_support(nlp):
+    text = "Took over the Facebook page from the marketing team in 2018."
+    assert clause_labels(nlp, text) == ["neutral"]
+
+
+def test_briefs_from_a_role_are_still_support(nlp):
+    assert clause_labels(nlp, "Posted the briefs from the marketing team.") == ["support"]
+
+
+def test_deciding_what_oneself_is_not_support(nlp):
+    assert clause_labels(nlp, "I wrote the rules and decide what is hidden.") == ["own"]
+
+
+def test_what_the_audience_does_is_not_someone_elses_work(nlp):
+    text = "Surveyed 1,200 students about how they chose the university."
+    assert clause_labels(nlp, text) == ["own"]
+
+
+def test_a_plural_role_before_a_bare_verb_is_its_subject(nlp):
+    assert clause_labels(nlp, "Post what the editors decide.") == ["support"]
+
+
+def test_a_singular_role_before_a_bare_verb_is_a_compound_noun(nlp):
+    assert clause_labels(nlp, "Write the monthly PR committee report.") == ["own"]
+
+
 def test_handoff_is_flagged(nlp):
     doc = nlp("Forwarded complaints to the operations manager.")
     assert list(doc._.clause_handoff) == [True]

@@ -18,7 +18,8 @@ the ``OUTCOME`` spans.  The rule, in order:
    - ``for`` + a person's role (``for the account manager``) or ``from`` +
      any role (``briefs from the brand team``), unless the role is above the
      person (board, CEO...) or the work was taken over from them (``took
-     over the page from the owner``, ``inherited ... from``);
+     over the page from the owner``, ``inherited ... from``, ``brought
+     in-house from the agency``);
    - an ownership verb whose subject is someone else (``the plan the VP of
      Marketing owns``, ``the budget they manage``, ``managers who reply``):
      a finite ``AGENCY_OWN_VERB`` or ``AGENCY_OTHER_VERB`` inside the clause
@@ -27,7 +28,8 @@ the ``OUTCOME`` spans.  The rule, in order:
      such as "has", "then", "also" in between. A bare verb form counts only
      after a plural role ("the editors decide"; "the PR committee report"
      is a noun), and not after how/why/what... + a pronoun ("asked how they
-     chose": what the audience does).
+     chose": what the audience does), nor before "to me" ("two community
+     managers report to me").
 2. **own** -> ``own``.  An ``AGENCY_OWN`` phrase (``responsible for``, ``to
    the board``...), an ``AGENCY_OWN_VERB`` (owned, led, ran, built, set up,
    launched, designed, negotiated, hired, grew, cut...) that opens the clause
@@ -36,7 +38,8 @@ the ``OUTCOME`` spans.  The rule, in order:
    47min``, ``down 27%``).
 3. **hand-off** -> ``support``.  An ``AGENCY_HANDOFF`` verb (passed,
    forwarded, flagged, routed, escalated, referred...) followed by ``to`` in
-   the same clause, or a phrase that says where the work goes (``goes to``).
+   the same clause (not a compound such as ``share-of-voice``), or a phrase
+   that says where the work goes (``goes to``).
 4. **weak support**: ``AGENCY_SUPPORT_WEAK`` (``approved replies``,
    ``macros``, ``templates``) or an ``AGENCY_SUPPORT_VERB`` opening the
    clause (posted, scheduled, assisted, exported, uploaded, coordinated...):
@@ -91,6 +94,7 @@ _COORD = frozenset({"and", "&", ",", "then", "/", "+", "i", "we", "–", "-"})
 #: ``took over`` / ``inherited``: work handed *to* the person, so ``from`` + a role is no support.
 _TAKE = frozenset({"take", "takes", "took", "taken", "taking"})
 _INHERIT = frozenset({"inherited", "inherit", "inherits"})
+_HYPHENS = frozenset({"-", "‑", "‐"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _POSS_DETS = frozenset({"its", "my", "their", "our", "his", "her", "your", "own"})
 #: Roles above the person: approval or review by them does not make work theirs.
@@ -112,6 +116,8 @@ _ABOVE = frozenset(
         "chief",
         "founder",
         "founders",
+        "owner",
+        "owners",
         "md",
         "president",
         "management",
@@ -206,6 +212,8 @@ class _Words:
             return False
         if not (_finite(self.low[i]) or prev in _SUBJECTS or self._plural_role(roles, i - 1)):
             return False
+        if self.to_me(i):
+            return False
         if prev in _SUBJECTS and i - 2 >= start and self.low[i - 2] in _WH:
             return False  # "asked how they chose": what the audience does, not who owns the work
         if any(self.text[k] in _POSSESSIVE for k in range(max(start, i - 2), i)):
@@ -226,11 +234,23 @@ class _Words:
         return k in roles and self.low[k].endswith("s")
 
     def took_over(self, start: int, i: int) -> bool:
-        """``took over the page from the owner``: a hand-over *to* the person before ``i``."""
+        """``took over the page from the owner``, ``brought it in-house from the
+        agency``: a hand-over *to* the person before ``i``."""
+        low = self.low
         return any(
-            self.low[k] in _INHERIT or (self.low[k] in _TAKE and self.low[k + 1] == "over")
+            low[k] in _INHERIT
+            or (low[k] in _TAKE and low[k + 1] == "over")
+            or (low[k] == "in" and (low[k + 1] == "house" or low[k + 1 : k + 3] == ["-", "house"]))
             for k in range(start, i - 1)
         )
+
+    def to_me(self, i: int) -> bool:
+        """``two community managers report to me``: the person is who they answer to."""
+        return self.low[i + 1 : i + 3] in (["to", "me"], ["to", "us"])
+
+    def compound(self, i: int, end: int) -> bool:
+        """Token ``i`` opens a hyphenated compound (``share-of-voice``)."""
+        return not self.spaced[i] and i + 1 < end and self.text[i + 1] in _HYPHENS
 
     def role_after(self, roles: dict[int, _Cue], i: int, end: int) -> _Cue | None:
         """Role that follows the preposition at ``i`` (skipping a determiner and two words)."""
@@ -262,6 +282,8 @@ def _label_one(
         elif label == "AGENCY_OWN":
             own = True
         elif label == "AGENCY_HANDOFF":
+            if cue.n == 1 and w.compound(cue.start, end):
+                continue
             if cue.n > 1 or any(w.is_to(k) for k in range(cue.end, end)):
                 handoff = True
         elif label in {"AGENCY_OWN_VERB", "AGENCY_OTHER_VERB"}:

@@ -112,6 +112,32 @@ def test_a_singular_role_before_a_bare_verb_is_a_compound_noun(nlp):
     assert clause_labels(nlp, "Write the monthly PR committee report.") == ["own"]
 
 
+def test_work_brought_in_house_from_an_agency_is_not_support(nlp):
+    text = "Brought the social channels in-house from the agency."
+    assert clause_labels(nlp, text) == ["neutral"]
+
+
+def test_a_team_that_reports_to_me_is_not_someone_elses_work(nlp):
+    assert clause_labels(nlp, "Two community managers report to me.") == ["neutral"]
+
+
+def test_a_handoff_verb_inside_a_compound_is_no_handoff(nlp):
+    doc = nlp("Weekly share-of-voice dashboards, shown to the management committee.")
+    assert list(doc._.clause_handoff) == [False]
+
+
+def test_the_owner_deciding_is_someone_elses_work(nlp):
+    assert clause_labels(nlp, "The owner set the monthly budget.") == ["support"]
+
+
+def test_approval_by_the_owner_is_still_own(nlp):
+    assert clause_labels(nlp, "Wrote the plan, approved by the owner.") == ["own"]
+
+
+def test_decide_by_in_second_language_english_is_support(nlp):
+    assert clause_labels(nlp, "The KOL budget is decide by brand manager.") == ["support"]
+
+
 def test_handoff_is_flagged(nlp):
     doc = nlp("Forwarded complaints to the operations manager.")
     assert list(doc._.clause_handoff) == [True]

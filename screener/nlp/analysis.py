@@ -42,11 +42,14 @@ Which evidence counts for ``Analysis.dimensions`` (``Evidence.counts``)
        strategy;
     4. it has a social or digital context: its entry (or section, outside
        entries) names a platform, a social/digital tool, or a word such as
-       social, digital, online, content, campaign, marketing, brand, media,
-       followers, comments.  Customer terms (complaints, customer service,
-       angry customers: pattern id ``customer_engagement/customer``) need
-       none.  Leading a ward team is not business strategy for a social
-       role; handling complaints at a counter is still customer engagement.
+       social, digital, online, content, media, followers, comments, ads.
+       Marketing words alone (campaign, marketing, brand, PR, press, comms)
+       are no such context: a direct-mail campaign or a bank's printed
+       brochure is not social or digital work.  Customer terms (complaints,
+       customer service, angry customers: pattern id
+       ``customer_engagement/customer``) need none.  Leading a ward team is
+       not business strategy for a social role; handling complaints at a
+       counter is still customer engagement.
 
     ``Analysis.dimensions`` lists the dimensions with at least one counting
     evidence span.  Support-level evidence that does not count is still

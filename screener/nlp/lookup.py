@@ -23,8 +23,8 @@ __all__ = ["Clauses", "Where", "not_a_platform", "unwrap"]
 
 _DIGITAL = re.compile(
     r"\b(social|digital|online|web|website|internet|e-?mail|newsletters?|content|communit(y|ies)|"
-    r"campaigns?|marketing|brand(s|ing)?|pr|press|media|comms|communications?|followers|posts?|"
-    r"posting|influencers?|creators?|ads|advertising|seo|apps?|e-?commerce|videos?|reels|blogs?|"
+    r"media|followers|posts?|"
+    r"posting|influencers?|creators?|ads|advertising|seo|e-?commerce|videos?|reels|blogs?|"
     r"podcasts?|dms?|inbox|chat|hashtags?|audience|listening|comments|tweets|reviews)\b",
     re.IGNORECASE,
 )

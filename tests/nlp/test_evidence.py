@@ -182,6 +182,23 @@ def test_analyze_off_target_has_no_dimensions(analyze_text):
     assert analyze_text(text).dimensions == []
 
 
+def test_a_print_campaign_is_no_social_or_digital_context(analyze_text):
+    text = HEAD.replace("Social Media Manager", "Trade Marketing Manager") + (
+        "Experience\nTrade Marketing Manager — Stone Tiles NV | 2019 - 2024\n"
+        "- Direct-mail campaign to architects: printed lookbook and brand brochure.\n"
+    )
+    assert "marketing_communications" not in analyze_text(text).dimensions
+
+
+def test_the_same_campaign_online_counts(analyze_text):
+    text = HEAD + (
+        "Experience\nTrade Marketing Manager — Stone Tiles NV | 2019 - 2024\n"
+        "- Direct-mail campaign to architects: printed lookbook and brand brochure.\n"
+        "- Ran the same campaign on LinkedIn.\n"
+    )
+    assert "marketing_communications" in analyze_text(text).dimensions
+
+
 @pytest.mark.parametrize(
     ("bullet", "dimension"),
     [

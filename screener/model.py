@@ -257,14 +257,15 @@ class ScreeningModel:
             meta=meta,
         )
         model._source = path
-        if background:
-            cached = _cached_form(meta, path)
-            if cached is not None:
-                model._linear = cached
-            else:
-                from screener.model_loader import start_loading
+        cached = _cached_form(meta, path)
+        if cached is not None:  # saved from this very file: no need to derive it again
+            model._linear = cached
+            if model.pipeline is not None:
+                model._linear_of = id(model.pipeline)
+        elif background:
+            from screener.model_loader import start_loading
 
-                model._pending = start_loading(path)
+            model._pending = start_loading(path)
         return model
 
 

@@ -185,6 +185,22 @@ def test_cached_numbers_score_like_the_pipeline(tmp_path):
     assert model.predict_proba(x)[0] == fitted.predict_proba(x)[0]
 
 
+def test_a_foreground_load_uses_the_saved_numbers_too(tmp_path, monkeypatch):
+    from screener.linear import LinearForm
+
+    fitted = _fitted()
+    fitted.save(tmp_path)
+
+    def derive(pipeline):
+        raise AssertionError("derived again")
+
+    monkeypatch.setattr(LinearForm, "from_pipeline", staticmethod(derive))
+    model = ScreeningModel.load(tmp_path)
+    x = [{"breadth": 0.8, "consumer_use=claimed": 0.0}]
+    assert model.pipeline is not None
+    assert model.predict_proba(x)[0] == model.pipeline.predict_proba(x)[0, 1]
+
+
 def test_cached_numbers_of_another_model_file_are_not_used(tmp_path):
     _fitted().save(tmp_path)
     other = tmp_path / "other"

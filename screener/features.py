@@ -13,9 +13,9 @@ words of clauses where the person carried out others' work are named apart
 (``word=support:the calendar``, :func:`split_by_agency`), so twins that
 share every word but not who did what ("I set the budget and the agency ran
 the ads" and the reverse) do not share their word features. Held out by
-writer on the 648-resume corpus (``scripts/compare_models.py``,
-accuracy / minimal pairs): evidence features alone 0.944 / 0.902, with the
-words weighted but not split 0.971 / 0.942, as shipped 0.989 / 0.986, a
+writer on the 720-resume corpus (``scripts/compare_models.py`` on 521aa22,
+accuracy / minimal pairs): evidence features alone 0.954 / 0.912, with the
+words weighted but not split 0.972 / 0.944, as shipped 0.988 / 0.977, a
 TF-IDF baseline 0.968 / 0.935. Ownership is said in words the rules do
 not all know ("the owner leaves the page to me"). Only lowercase words
 count, so names, places and employers (capitalised) never become

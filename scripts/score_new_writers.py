@@ -8,7 +8,7 @@ resumes (the JSON rendered to text, as training reads them) with
 
 - the shipped model (``models/``), which must not have seen them: the script
   stops if a folder's writer is among the writers the model was trained on
-  (``leave_one_writer_out`` in ``models/screener-model.json``); and
+  (the ``leave_one_writer_out`` rows of its metadata); and
 - ``screener.baselines.TfidfBaseline`` trained on the training corpus with
   those folders left out,
 
@@ -20,7 +20,6 @@ probabilities. Run it before adding the folders and retraining.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -28,10 +27,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def _trained_writers() -> set[str]:
-    meta = json.loads((ROOT / "models" / "screener-model.json").read_text(encoding="utf-8"))
-    prefix = "held-out writer "
-    return {k[len(prefix):] for k in meta.get("leave_one_writer_out", {}) if k.startswith(prefix)}
+def _trained_writers(meta: dict) -> set[str]:
+    """The writers the model was trained on, from its leave-one-writer-out rows."""
+    from scripts.train_model import HELD_OUT
+
+    rows = meta.get("leave_one_writer_out", {})
+    return {k.removeprefix(HELD_OUT) for k in rows if k.startswith(HELD_OUT)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,12 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from screener.baselines import TfidfBaseline
-    from screener.evaluation import load_items, summarise, text_featurizer
+    from screener.evaluation import load_items, text_featurizer
     from screener.model import ScreeningModel
 
+    model = ScreeningModel.load(background=True)  # its saved numbers; metadata at once
     new = {f.resolve() for f in args.folders}
-    seen = _trained_writers()
-    clash = sorted(f.name for f in new if f.name in seen)
+    clash = sorted(f.name for f in new if f.name in _trained_writers(model.meta))
     if clash:
         print(f"the shipped model was trained on {', '.join(clash)}: not held out")
         return 2
@@ -54,7 +55,6 @@ def main(argv: list[str] | None = None) -> int:
                      if p.is_dir() and p.resolve() not in new]  # fmt: skip
     train = load_items(train_folders)
     tfidf = TfidfBaseline().fit([t.text or "" for t in train], [int(t.strategic) for t in train])
-    model = ScreeningModel.load()
     featurize = text_featurizer()
     print(f"shipped model {model.meta.get('version')} (trained on {model.meta.get('trained_on')}); "
           f"TF-IDF trained on {len(train)} resumes of {len(train_folders)} folders")  # fmt: skip
@@ -67,17 +67,18 @@ def main(argv: list[str] | None = None) -> int:
             "model": model.predict_proba([featurize(t) for t in texts]).tolist(),
             "tfidf": tfidf.predict_proba(texts)[:, 1].tolist(),
         }
-        _report(folder.name, items, scores, summarise)
+        _report(folder.name, items, scores)
         everything += items
         for name in probas:
             probas[name] += scores[name]
     if len(args.folders) > 1:
-        _report("all", everything, probas, summarise, misses=False)
+        _report("all", everything, probas, misses=False)
     return 0
 
 
-def _report(title: str, items: list, scores: dict[str, list[float]], summarise,
-            misses: bool = True) -> None:  # fmt: skip
+def _report(title: str, items: list, scores: dict[str, list[float]], misses: bool = True) -> None:
+    from screener.evaluation import summarise
+
     print(f"\n{title} ({len(items)} resumes)")
     print(f"{'':<8}{'accuracy':>10}{'roc_auc':>10}{'brier':>10}{'pairs':>12}")
     for name, proba in scores.items():

@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "data" / "corpus"
 MODELS = ROOT / "models"
 SEED = 0
+#: Key prefix of each writer's row in the metadata's ``leave_one_writer_out``.
+HELD_OUT = "held-out writer "
 
 
 def _close(a: object, b: object, tol: float = 1e-6) -> bool:
@@ -97,7 +99,7 @@ def leave_one_writer_out(data) -> dict:
         proba = pipe.predict_proba([data.features[k] for k in te])[:, 1]
         res = summarise([data.items[k] for k in te], proba.tolist(), 0.5)
         res.pop("hard_cases", None)
-        out[f"held-out writer {w}"] = res
+        out[HELD_OUT + w] = res
     return out
 
 

@@ -23,9 +23,9 @@ __all__ = ["Clauses", "Where", "not_a_platform", "unwrap"]
 
 _DIGITAL = re.compile(
     r"\b(social|digital|online|web|website|internet|e-?mail|newsletters?|content|communit(y|ies)|"
-    r"media|followers|posts?|"
-    r"posting|influencers?|creators?|ads|advertising|seo|e-?commerce|videos?|reels|blogs?|"
-    r"podcasts?|dms?|inbox|chat|hashtags?|audience|listening|comments|tweets|reviews)\b",
+    r"media|followers|posts?|posting|influencers?|creators?|ads|advertising|seo|e-?commerce|"
+    r"videos?|reels|blogs?|podcasts?|dms?|inbox|chat|hashtags?|audience|listening|comments|"
+    r"tweets|reviews)\b",
     re.IGNORECASE,
 )
 

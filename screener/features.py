@@ -73,7 +73,7 @@ FEATURE_DOCS: dict[str, str] = {
     "tools": "professional tools named in experience",
     "experience_years": "professional experience in years (log)",
     "no_social": "no social or digital evidence anywhere",
-    "word": "a lowercase word or word pair of the resume (sublinear frequency); "
+    "word": "a lowercase word or adjacent word pair of the resume (sublinear frequency); "
     "'support:' marks words of clauses where the person carried out others' work",
 }
 
@@ -144,7 +144,10 @@ def text_features(
 
     Only words written in lowercase letters count (two or more letters), so
     capitalised names, places and employers, numbers and redacted spans
-    (underscores) never become features. Words of ``support`` (the clauses
+    (underscores) never become features. A pair is two such words with only
+    white space between them (a line break included), so pairs never join
+    the fields of a job header ("admin | Sept 2023 - present") whose order
+    differs between a PDF, a DOCX and plain text. Words of ``support`` (the clauses
     where the person carried out others' work, :func:`split_by_agency`) are
     named apart, ``word=support:the budget``; both sets together are scaled
     to ``weight``.
@@ -156,9 +159,13 @@ def text_features(
 
 
 def _word_values(text: str, mark: str) -> dict[str, float]:
-    words = _WORD.findall(text)
-    counts = Counter(words)
-    counts.update(f"{a} {b}" for a, b in itertools.pairwise(words))
+    found = list(_WORD.finditer(text))
+    counts = Counter(m.group() for m in found)
+    counts.update(
+        f"{a.group()} {b.group()}"
+        for a, b in itertools.pairwise(found)
+        if text[a.end() : b.start()].isspace()
+    )
     return {WORD_PREFIX + mark + k: 1.0 + math.log(n) for k, n in counts.items()}
 
 

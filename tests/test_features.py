@@ -74,3 +74,15 @@ def test_support_words_and_the_rest_share_one_length():
     feats = text_features("owned the plan", support="posted the calendar")
     assert math.isclose(math.sqrt(sum(v * v for v in feats.values())), TEXT_WEIGHT)
     assert "word=support:posted" in feats and "word=owned" in feats
+
+
+def test_a_word_pair_is_two_words_with_only_white_space_between():
+    feats = text_features("ran Hootsuite campaigns; weekly\nreports")
+    assert "word=weekly reports" in feats
+    assert "word=ran campaigns" not in feats and "word=campaigns weekly" not in feats
+
+
+def test_the_order_of_header_fields_does_not_change_the_word_features():
+    txt = text_features("Dance society admin, University of Nottingham (Sept 2023 - present)")
+    pdf = text_features("Dance society admin Sept 2023 - present\nUniversity of Nottingham")
+    assert pdf == txt

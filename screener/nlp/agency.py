@@ -31,15 +31,17 @@ the ``OUTCOME`` spans.  The rule, in order:
      chose": what the audience does), nor before "to me" ("two community
      managers report to me").
 2. **own** -> ``own``.  An ``AGENCY_OWN`` phrase (``responsible for``, ``to
-   the board``...), an ``AGENCY_OWN_VERB`` (owned, led, ran, built, set up,
+   the board``, ``to our funders``...), an ``AGENCY_OWN_VERB`` (owned, led, ran, built, set up,
    launched, designed, negotiated, hired, grew, cut...) that opens the clause
    (after an optional ``I``/``we``/adverb) or follows ``and``/``&``/``,``/
    ``I``/``we``, or an ``OUTCOME`` that moves a number (``from 9h to
    47min``, ``down 27%``).
 3. **hand-off** -> ``support``.  An ``AGENCY_HANDOFF`` verb (passed,
    forwarded, flagged, routed, escalated, referred...) followed by ``to`` in
-   the same clause (not a compound such as ``share-of-voice``), or a phrase
-   that says where the work goes (``goes to``).
+   the same clause (not a compound such as ``share-of-voice``, and not a
+   present-tense verb right after its own subject: ``older women forward
+   posts to``, ``agents send cases to me``), or a phrase that says where the
+   work goes (``goes to``).
 4. **weak support**: ``AGENCY_SUPPORT_WEAK`` (``approved replies``,
    ``macros``, ``templates``) or an ``AGENCY_SUPPORT_VERB`` opening the
    clause (posted, scheduled, assisted, exported, uploaded, coordinated...):
@@ -105,6 +107,10 @@ _ABOVE = frozenset(
         "exec",
         "leadership",
         "trustees",
+        "funder",
+        "funders",
+        "donor",
+        "donors",
         "committee",
         "cabinet",
         "directors",
@@ -129,6 +135,16 @@ _ABOVE = frozenset(
 )
 _NOT_OTHERS = frozenset({"client", "clients", "brand", "company"})
 _SUBJECTS = frozenset({"she", "he", "they", "who", "which"})
+#: Words before a present-tense hand-off verb that leave the person its subject.
+_NOT_A_SUBJECT = (
+    _COORD
+    | _LEADERS
+    | BETWEEN
+    | frozenset(
+        {"or", "to", "can", "could", "should", "must", "may", "might", "do", "did", "not"}
+        | {"never", "often", "please", "daily", "weekly", "monthly", "quarterly"}
+    )
+)
 #: Before a subject, these open a question about behaviour ("how they chose").
 _WH = frozenset({"how", "why", "what", "where", "when", "whether", "if"})
 _PAST = frozenset(
@@ -248,6 +264,15 @@ class _Words:
         """``two community managers report to me``: the person is who they answer to."""
         return self.low[i + 1 : i + 3] in (["to", "me"], ["to", "us"])
 
+    def named_subject(self, i: int, start: int) -> bool:
+        """``older women forward posts to``, ``agents send tickets to me``: a present-tense
+        verb right after a word that can only be its subject, so not the person's hand-off."""
+        low = self.low[i]
+        if i <= start or low.endswith(("ed", "ing")) or low in _PAST:
+            return False
+        prev = self.low[i - 1]
+        return prev.isalpha() and prev not in _NOT_A_SUBJECT
+
     def compound(self, i: int, end: int) -> bool:
         """Token ``i`` opens a hyphenated compound (``share-of-voice``)."""
         return not self.spaced[i] and i + 1 < end and self.text[i + 1] in _HYPHENS
@@ -282,7 +307,7 @@ def _label_one(
         elif label == "AGENCY_OWN":
             own = True
         elif label == "AGENCY_HANDOFF":
-            if cue.n == 1 and w.compound(cue.start, end):
+            if cue.n == 1 and (w.compound(cue.start, end) or w.named_subject(cue.start, start)):
                 continue
             if cue.n > 1 or any(w.is_to(k) for k in range(cue.end, end)):
                 handoff = True

@@ -18,10 +18,11 @@ Consumer use
 
 Tools and platforms
     A ``TOOL`` named in a doing section (not office or work-management
-    software) is also ``technical`` evidence; so are the ``PLATFORM`` names
-    of the doing sections when the work runs on at least
-    ``PLATFORMS_FOR_TECHNICAL`` (3) different platforms (knowing how people
-    use several platforms is technical know-how; one Instagram is not).
+    software, not a design or video editor) is also ``technical`` evidence;
+    so are the ``PLATFORM`` names of the doing sections when the work runs
+    on at least ``PLATFORMS_FOR_TECHNICAL`` (3) different platforms (knowing
+    how people use several platforms is technical know-how; one Instagram is
+    not).
 
 Which evidence counts for ``Analysis.dimensions`` (``Evidence.counts``)
     Evidence counts when all hold:
@@ -79,7 +80,10 @@ __all__ = ["EXECUTION_DIMENSIONS", "analyze", "default_nlp"]
 EXECUTION_DIMENSIONS = frozenset({"marketing_communications", "technical"})
 #: Support-level work that still evidences its dimension: talking to customers oneself.
 EXECUTION_PATTERNS = ("customer_engagement/reply",)
-_NOT_TECHNICAL = frozenset({"office", "work"})
+#: Tool kinds that are no technical evidence: office and work-management software, and
+#: design and video editors (Canva, CapCut): the spec's technical side is social
+#: management, listening, ad, CMS, CRM and analytics tools, automation and code.
+_NOT_TECHNICAL = frozenset({"office", "work", "design"})
 #: Tool kinds that are no sign of social or digital work on their own (BI, code, office).
 _NOT_DIGITAL = frozenset({"office", "work", "bi", "code"})
 #: Running this many different platforms in the work itself evidences technical know-how.

@@ -110,6 +110,12 @@ ROLE_WORDS = re.compile(
     r"\b(manager|lead|specialist|coordinator|director|executive|officer|assistant|intern|"
     r"analyst|head|associate|consultant|designer|agent|representative|strategist|editor)\b"
 )
+#: An organisation's name ends with one of these: a keyword in it names no section.
+ORG_END = re.compile(
+    r"\b(trust|foundation|institute|institution|centre|center|society|association|council|"
+    r"fund|college|school|academy|university|agency|company|network|alliance|forum|ltd|inc|"
+    r"llc|plc|gmbh)\W*$"
+)
 INLINE_KINDS = frozenset({"skills", "languages", "interests", "certifications", "education",
                      "summary", "references", "awards"})  # fmt: skip
 
@@ -157,8 +163,8 @@ def _kind(low: str) -> tuple[str | None, bool]:
         kind = _SYNONYMS.get(re.sub(r"[^a-z]", "", part))
         if kind:
             return kind, True
-    if ROLE_WORDS.search(low):
-        return None, False
+    if ROLE_WORDS.search(low) or "," in low or ORG_END.search(low):
+        return None, False  # a job title, or "Girls' Education Trust, Kolkata"
     for pattern, kind in _KEYWORDS:
         if pattern.search(low):
             return kind, False

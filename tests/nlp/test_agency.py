@@ -224,3 +224,32 @@ def test_whose_verb_the_budget_follows_decides_its_agency(nlp):
 
 def test_a_role_of_something_is_a_subject(nlp):
     assert clause_labels(nlp, "The head of content chose the variants.") == ["support"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Older women forward posts to family Messenger groups.",
+        "Fans share the clips to their group chats.",
+        "Agents send the hard cases to me.",
+    ],
+)
+def test_a_handoff_verb_with_someone_else_as_subject_is_no_handoff(nlp, text):
+    assert list(nlp(text)._.clause_handoff) == [False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I forward complaints to the manager.",
+        "Complaints forwarded to the manager.",
+        "Tag DMs and forward them to the care team.",
+    ],
+)
+def test_the_persons_own_handoff_is_still_a_handoff(nlp, text):
+    assert clause_labels(nlp, text) == ["support"]
+
+
+def test_reporting_to_a_funder_is_own(nlp):
+    text = "Each month I count the calls and send the figures to our funder."
+    assert clause_labels(nlp, text) == ["own"]

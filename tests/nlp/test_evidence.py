@@ -223,3 +223,13 @@ def test_x_in_x_ray_is_not_the_platform_x(analyze_text):
 def test_x_alone_is_the_platform_x(analyze_text):
     analysis = analyze_text(resume(["Posted match reports on X every Saturday."]))
     assert [e.text for e in analysis.entities if e.dimension == "PLATFORM"] == ["X"]
+
+
+def test_a_design_or_video_editor_is_no_technical_evidence(analyze_text):
+    analysis = analyze_text(resume(["Made the Instagram reels in CapCut and the posts in Canva."]))
+    assert not [e for e in analysis.evidence if e.dimension == "technical"]
+
+
+def test_a_social_tool_used_in_the_work_is_technical_evidence(analyze_text):
+    analysis = analyze_text(resume(["Scheduled the Instagram posts in Hootsuite."]))
+    assert "technical" in analysis.dimensions

@@ -99,6 +99,14 @@ def test_job_title_is_not_a_heading():
     assert [k for k, _t in kinds(text)] == ["contact", "experience"]
 
 
+@pytest.mark.parametrize(
+    "org", ["Prerna Girls' Education Trust, Kolkata", "Prerna Girls' Education Trust"]
+)
+def test_an_employer_named_with_a_section_word_is_not_a_heading(org):
+    text = HEADER + f"Internships\nSocial Media Intern\n{org}\n- Ran the appeal's Facebook page\n"
+    assert [k for k, _t in kinds(text)] == ["contact", "experience"]
+
+
 def test_text_before_first_heading_is_contact():
     text = HEADER + "Skills\nCanva, Hootsuite\n"
     sections = segment(Document.from_text(text))

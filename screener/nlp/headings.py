@@ -34,7 +34,10 @@ for _kind, _names in {
     "teaching|consulting|assignments|engagements|selected roles|"
     "berufserfahrung|esperienza professionale|esperienze lavorative|werkervaring|"
     "werkervaring|erfarenhet|doswiadczenie zawodowe|parcours professionnel|opdrachten|"
-    "client work|clients|selected clients|key clients|contract work|contracts",
+    "client work|clients|selected clients|key clients|contract work|contracts|"
+    "beruflicher werdegang|werdegang|berufliche erfahrung|berufliche laufbahn|berufspraxis|"
+    "praktika|praktikum|experiences professionnelles|experiences|trayectoria profesional|"
+    "esperienza lavorativa|esperienze professionali|historial laboral|loopbaan",
     "skills": "skills|core competencies|competencies|toolkit|key skills|areas of expertise|"
     "technical skills|what i use|expertise|tools|tools & platforms|skills & tools|"
     "capabilities|strengths|technologies|tech stack|skill set|skillset|habilidades|"
@@ -42,7 +45,7 @@ for _kind, _names in {
     "herramientas|outils|tools used|software|things i use|systems|toolbox|stack|"
     "computer literacy|computer skills|it skills|software skills|technical|can use|"
     "things i'm good at|what i bring|platforms|platforms & tools|tools i use|gereedschap|"
-    "werkzeuge|herramientas digitales",
+    "werkzeuge|herramientas digitales|fahigkeiten|kompetenzen|edv-kenntnisse|it-kenntnisse",
     "summary": "summary|profile|personal statement|about|about me|professional summary|"
     "career summary|objective|career objective|overview|professional profile|introduction|"
     "perfil|profil|resumo|resumen|sobre mim|sobre mi|a propos|kurzprofil|profilo",
@@ -57,7 +60,8 @@ for _kind, _names in {
     "education": "education|educational attainment|academic background|qualifications|"
     "education & training|academic qualifications|educational qualifications|studies|"
     "formacao|formacion|formation|ausbildung|istruzione|opleiding|educacion|educacao|"
-    "formacao academica|formacion academica|estudios|edu|school|schooling",
+    "formacao academica|formacion academica|estudios|edu|school|schooling|"
+    "studium|schulbildung|bildungsweg|akademischer werdegang|etudes|opleidingen",
     "certifications": "certifications|certificates|licenses|licences|courses|training|"
     "professional development|certifications & activities|professional qualifications|"
     "seminars and trainings attended|accreditations|licensure",

@@ -84,6 +84,8 @@ def _heading(line: Line, alone: bool, body: float | None, seen: bool) -> tuple[s
     if m:
         kind, exact = heading_kind(m.group(1))
         return (kind, True) if kind in INLINE_KINDS and exact else (None, False)
+    if " | " in raw:
+        return _bilingual(raw), False
     text = _clean(raw)
     words = text.split()
     letters = re.sub(r"[^A-Za-z]", "", text)
@@ -104,6 +106,17 @@ def _heading(line: Line, alone: bool, body: float | None, seen: bool) -> tuple[s
     if not kind and seen and alone and len(words) <= 5 and (caps or titled) and raw[-1:].isalpha():
         return "?", False
     return None, False
+
+
+def _bilingual(raw: str) -> str | None:
+    """``Experiência Profissional | Professional Experience``: the same heading in two or
+    three languages. A kind when one part is a listed heading and no part names another."""
+    parts = [_clean(p) for p in raw.split(" | ")]
+    if len(parts) > 3 or any(not p or len(p.split()) > 4 or re.search(r"[\d@]", p) for p in parts):
+        return None
+    found = [heading_kind(p) for p in parts]
+    kinds = {k for k, _exact in found if k}
+    return kinds.pop() if len(kinds) == 1 and any(exact for _k, exact in found) else None
 
 
 def _style(line: Line) -> tuple[float, bool, bool] | None:

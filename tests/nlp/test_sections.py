@@ -58,6 +58,10 @@ def kind_of(heading: str) -> str:
         ("Opdrachten", "experience"),
         ("Gereedschap", "skills"),
         ("Projekte", "projects"),
+        ("Beruflicher Werdegang", "experience"),
+        ("Praktika", "experience"),
+        ("Fähigkeiten", "skills"),
+        ("Studium", "education"),
     ],
 )
 def test_heading_synonyms(heading, kind):
@@ -104,6 +108,26 @@ def test_job_title_is_not_a_heading():
 )
 def test_an_employer_named_with_a_section_word_is_not_a_heading(org):
     text = HEADER + f"Internships\nSocial Media Intern\n{org}\n- Ran the appeal's Facebook page\n"
+    assert [k for k, _t in kinds(text)] == ["contact", "experience"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Experiência Profissional | Professional Experience", "experience"),
+        ("Habilidades | Skills", "skills"),
+        ("Mídia e Prêmios | Press and Awards", "publications"),
+    ],
+)
+def test_a_heading_in_two_languages_takes_its_kind(heading, kind):
+    assert kind_of(heading) == kind
+
+
+@pytest.mark.parametrize(
+    "line", ["Personal Trainer | Fitness Creator | Brand Ambassador", "Skills | Experience"]
+)
+def test_a_line_of_fields_is_not_a_bilingual_heading(line):
+    text = HEADER + f"Experience\n{line}\n- Ran the gym's Instagram\n"
     assert [k for k, _t in kinds(text)] == ["contact", "experience"]
 
 

@@ -147,10 +147,10 @@ def text_features(
     (underscores) never become features. A pair is two such words with only
     white space between them (a line break included), so pairs never join
     the fields of a job header ("admin | Sept 2023 - present") whose order
-    differs between a PDF, a DOCX and plain text. Words of ``support`` (the clauses
-    where the person carried out others' work, :func:`split_by_agency`) are
-    named apart, ``word=support:the budget``; both sets together are scaled
-    to ``weight``.
+    differs between a PDF, a DOCX and plain text. Words of ``support`` (the
+    clauses where the person carried out others' work,
+    :func:`split_by_agency`) are named apart, ``word=support:the budget``;
+    both sets together are scaled to ``weight``.
     """
     values = _word_values(text, "")
     values.update(_word_values(support, SUPPORT_MARK))

@@ -141,8 +141,10 @@ _NOT_A_SUBJECT = (
     | _LEADERS
     | BETWEEN
     | frozenset(
-        {"or", "to", "can", "could", "should", "must", "may", "might", "do", "did", "not"}
-        | {"never", "often", "please", "daily", "weekly", "monthly", "quarterly"}
+        {
+            "or", "to", "can", "could", "should", "must", "may", "might", "do", "did", "not",
+            "never", "often", "please", "daily", "weekly", "monthly", "quarterly",
+        }
     )
 )
 #: Before a subject, these open a question about behaviour ("how they chose").

@@ -92,7 +92,7 @@ def _heading(line: Line, alone: bool, body: float | None, seen: bool) -> tuple[s
     spaced = len(words) >= 4 and sum(len(w) == 1 for w in words) >= len(words) * 0.6
     if not letters or re.search(r"\d", text) or (len(words) > 6 and not spaced):
         return None, False
-    if raw.endswith(".") or " | " in raw or " — " in raw:
+    if raw.endswith(".") or " — " in raw:  # lines with " | " were settled above
         return None, False
     kind, exact = heading_kind(text)
     larger = bool(body and line.font_size and line.font_size >= body * 1.15)

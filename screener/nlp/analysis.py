@@ -18,8 +18,10 @@ Consumer use
 
 Tools and platforms
     A ``TOOL`` named in a doing section (not office or work-management
-    software, not a design or video editor) is also ``technical`` evidence;
-    so are the ``PLATFORM`` names of the doing sections when the work runs
+    software, not a design or video editor) is also ``technical`` evidence,
+    and an analytics or BI tool (GA4, Chartbeat, Looker, BigQuery...) is
+    also ``analytics`` evidence (once per place: a pattern of the analytics
+    lexicon on the same words is not counted twice); so are the ``PLATFORM`` names of the doing sections when the work runs
     on at least ``PLATFORMS_FOR_TECHNICAL`` (3) different platforms (knowing
     how people use several platforms is technical know-how; one Instagram is
     not).
@@ -86,6 +88,8 @@ EXECUTION_PATTERNS = ("customer_engagement/reply",)
 _NOT_TECHNICAL = frozenset({"office", "work", "design"})
 #: Tool kinds that are no sign of social or digital work on their own (BI, code, office).
 _NOT_DIGITAL = frozenset({"office", "work", "bi", "code"})
+#: Tool kinds whose use in the work is analytics evidence too: measuring is what they do.
+_ANALYTICS_TOOLS = frozenset({"analytics", "bi"})
 #: Running this many different platforms in the work itself evidences technical know-how.
 PLATFORMS_FOR_TECHNICAL = 3
 _NLP: Any = None
@@ -200,14 +204,20 @@ def analyze(
             if kind in DOING_SECTIONS and not header:
                 if label == "TOOL" and tool_kind not in _NOT_TECHNICAL:
                     found.append((make(span, "technical", f"tool:{span.text.lower()}"), span.start))
+                if label == "TOOL" and tool_kind in _ANALYTICS_TOOLS:
+                    found.append((make(span, "analytics", f"tool:{span.text.lower()}"), span.start))
                 elif label == "PLATFORM":
                     platforms.append(span)
     if len({p.text.lower() for p in platforms}) >= PLATFORMS_FOR_TECHNICAL:
         found += [(make(p, "technical", f"platform:{p.text.lower()}"), p.start) for p in platforms]
     evidence: list[Evidence] = []
+    seen: set[tuple[str, int, int]] = set()
     for ev, token_i in found:
-        if personal and clauses.index(token_i) in personal:
+        if (personal and clauses.index(token_i) in personal) or (
+            (ev.dimension, ev.start, ev.end) in seen
+        ):
             continue
+        seen.add((ev.dimension, ev.start, ev.end))
         ev.counts = _counts(ev, clauses.handed_off(token_i), where)
         evidence.append(ev)
     evidence.sort(key=lambda e: (e.start, e.end, e.dimension))

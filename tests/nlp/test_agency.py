@@ -253,3 +253,16 @@ def test_the_persons_own_handoff_is_still_a_handoff(nlp, text):
 def test_reporting_to_a_funder_is_own(nlp):
     text = "Each month I count the calls and send the figures to our funder."
     assert clause_labels(nlp, text) == ["own"]
+
+
+def test_a_budget_a_role_holds_is_someone_elses(nlp):
+    text = "Raise purchase orders against the budget my manager holds."
+    assert clause_labels(nlp, text) == ["support"]
+
+
+def test_holding_a_budget_oneself_is_own(nlp):
+    assert clause_labels(nlp, "Held a $2M budget for paid social.") == ["own"]
+
+
+def test_posts_the_publisher_picks_are_someone_elses(nlp):
+    assert clause_labels(nlp, "Boost the Facebook posts the publisher picks.") == ["support"]

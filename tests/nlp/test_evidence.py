@@ -233,3 +233,16 @@ def test_a_design_or_video_editor_is_no_technical_evidence(analyze_text):
 def test_a_social_tool_used_in_the_work_is_technical_evidence(analyze_text):
     analysis = analyze_text(resume(["Scheduled the Instagram posts in Hootsuite."]))
     assert "technical" in analysis.dimensions
+
+
+def test_an_analytics_tool_used_in_the_work_is_analytics_evidence(analyze_text):
+    analysis = analyze_text(resume(["Read Chartbeat every morning for the social desk."]))
+    assert [e.pattern_id for e in analysis.evidence if e.dimension == "analytics"] == [
+        "tool:chartbeat"
+    ]
+
+
+def test_a_tool_the_analytics_lexicon_names_is_analytics_evidence_once(analyze_text):
+    analysis = analyze_text(resume(["Built the social reporting in GA4 for the team."]))
+    ga4 = [e for e in analysis.evidence if e.dimension == "analytics" and e.text == "GA4"]
+    assert len(ga4) == 1

@@ -28,7 +28,8 @@ the ``OUTCOME`` spans.  The rule, in order:
      such as "has", "then", "also" in between. A bare verb form counts only
      after a plural role ("the editors decide"; "the PR committee report"
      is a noun), and not after how/why/what... + a pronoun ("asked how they
-     chose": what the audience does), nor before "to me" ("two community
+     chose": what the audience does) or a colon + a pronoun ("interviewed
+     donors: they give for..."), nor before "to me" ("two community
      managers report to me").
 2. **own** -> ``own``.  An ``AGENCY_OWN`` phrase (``responsible for``, ``to
    the board``, ``to our funders``...), an ``AGENCY_OWN_VERB`` (owned, led, ran, built, set up,
@@ -234,6 +235,8 @@ class _Words:
             return False
         if prev in _SUBJECTS and i - 2 >= start and self.low[i - 2] in _WH:
             return False  # "asked how they chose": what the audience does, not who owns the work
+        if prev in _SUBJECTS and i - 2 >= start and self.text[i - 2] == ":":
+            return False  # "interviewed donors: they give for...": what was found, told
         if any(self.text[k] in _POSSESSIVE for k in range(max(start, i - 2), i)):
             return False
         j = i - 1

@@ -266,3 +266,8 @@ def test_holding_a_budget_oneself_is_own(nlp):
 
 def test_posts_the_publisher_picks_are_someone_elses(nlp):
     assert clause_labels(nlp, "Boost the Facebook posts the publisher picks.") == ["support"]
+
+
+def test_what_people_said_after_a_colon_is_not_someone_elses_work(nlp):
+    text = "Interviewed donors: they give for one child's progress."
+    assert clause_labels(nlp, text) == ["own"]

@@ -118,8 +118,8 @@ when both twins are right.
   72; on the seventh session's four (`newsroom-audience/`,
   `regulated-finance-pharma/`, `d2c-fashion-beauty/`, `b2b-saas-devrel/`)
   94 of 96 and TF-IDF all 96, though with better calibrated probabilities
-  (Brier 0.016 against 0.033). The model read specialists strong in one or two dimensions, and people
-  in trades next to social media, as strategic, and strategic people who
+  (Brier 0.016 against 0.033). The model read specialists strong in one or
+  two dimensions, and people in trades next to social media, as strategic, and strategic people who
   tell their work in plain words ("I keep the money for airtime") as
   consumer. Rules were changed after reading such misses
   (`data/corpus/README.md`), so those writers' figures held out by writer

@@ -21,8 +21,9 @@ Tools and platforms
     software, not a design or video editor) is also ``technical`` evidence,
     and an analytics or BI tool (GA4, Chartbeat, Looker, BigQuery...) is
     also ``analytics`` evidence (once per place: a pattern of the analytics
-    lexicon on the same words is not counted twice); so are the ``PLATFORM`` names of the doing sections when the work runs
-    on at least ``PLATFORMS_FOR_TECHNICAL`` (3) different platforms (knowing
+    lexicon on the same words is not counted twice); so are the ``PLATFORM``
+    names of the doing sections when the work runs on at least
+    ``PLATFORMS_FOR_TECHNICAL`` (3) different platforms (knowing
     how people use several platforms is technical know-how; one Instagram is
     not).
 

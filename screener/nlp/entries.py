@@ -4,8 +4,12 @@ Within each experience, projects or volunteering section, entry *headers*
 are found first (:func:`header_flags`): a line carrying a date range (or a
 lone date on a short line), a short line just above it (title or employer),
 and a short line just after it (the two-line ``Title  dates`` / ``Org``
-layout). In a section with no dates at all, a short line followed by
-bullets opens an entry. Every other line belongs to the entry above it,
+layout). A dated line may be long (up to twice ``HEADER_WORDS`` words)
+when its dates stand apart at its end (``..., Online | Feb 2021 -
+Present``). Consecutive header lines make one entry, except that a second
+dated line starts the next one (jobs listed one per line). In a section
+with no dates at all, a short line followed by bullets opens an entry.
+Every other line belongs to the entry above it,
 whether or not it starts with a bullet glyph (PDFs made from HTML often draw
 list bullets as graphics): a glyph line starts a new bullet, a line that
 continues an unfinished sentence (or starts in lower case) is joined to the
@@ -84,15 +88,37 @@ _PROSE = re.compile(
 )
 
 
+#: What sets a date field apart at the end of a header line: "..., Online | Feb 2021 - Present".
+_FIELD_MARKS = ("|", "(", "[", "—", "–", "·", "•", ",")
+
+
+def _dates_field_last(text: str) -> bool:
+    """Whether ``text`` ends with a date range set apart as its own field."""
+    found = find_date_ranges(text)
+    if not found:
+        return False
+    a, b, span = found[-1]
+    if not (span.ongoing or span.start != span.end) or text[b:].strip(" )]\t"):
+        return False
+    before = text[:a].rstrip(" \t")
+    return before.endswith(_FIELD_MARKS) or text[:a].endswith(("\t", "   "))
+
+
 @functools.lru_cache(maxsize=16384)  # pure; asked twice per line (entries, header ranges)
 def _dated_header(text: str) -> bool:
     """A line that carries an entry's dates: a range, or a lone date on a short line.
 
     A line written as a sentence ("Till and stock; since 2023 I also run the
     shop's Instagram", wrapped from a bullet whose glyph the PDF drew as a
-    graphic) is not a header, though "since 2023" reads as a range.
+    graphic) is not a header, though "since 2023" reads as a range.  A header
+    may run to twice ``HEADER_WORDS`` words when it ends with a date range set
+    apart as its own field ("Head Moderator (volunteer) — Pixel Harbor, an
+    unofficial Discord for the game ..., Online | Feb 2021 - Present").
     """
-    if BULLET_RE.match(text) or len(text.split()) > HEADER_WORDS or _PROSE.search(text):
+    words = len(text.split())
+    if BULLET_RE.match(text) or _PROSE.search(text) or words > 2 * HEADER_WORDS:
+        return False
+    if words > HEADER_WORDS and not _dates_field_last(text):
         return False
     span, rest = _dates(text)
     if span is None:
@@ -137,11 +163,14 @@ def _entries_in(section: Section, lines: list[Line]) -> list[Entry]:
         body = body[1:]
     texts = [ln.text.strip() for ln in body]
     flags = header_flags(texts)
+    dated = [_dated_header(t) for t in texts]
     entries: list[Entry] = []
     i = 0
     while i < len(body):
-        j = i
-        while j < len(body) and flags[j]:
+        j, has_dates = i, False
+        # a run of header lines is one entry, until a second dated line starts the next
+        while j < len(body) and flags[j] and not (has_dates and dated[j]):
+            has_dates = has_dates or dated[j]
             j += 1
         head = [texts[k] for k in range(i, j)]
         entry = _open_entry(section, head, body[i].start)

@@ -50,3 +50,37 @@ Post rehearsal clips and event announcements on the society's Instagram.
 def test_an_org_line_of_eight_words_and_a_dash_is_a_header():
     entry = analyze(Document.from_text(ORG)).entries[0]
     assert entry.bullets == [ORG.splitlines()[-1]]
+
+
+LONG_HEADER = """Community Experience
+Head Moderator (volunteer) — Pixel Harbor, unofficial Discord for the survival game \
+'Driftwake', Online | Feb 2021 - Present
+- Lead a team of 14 volunteer moderators.
+"""
+
+
+def test_a_long_header_ending_in_a_date_field_is_an_entry_header():
+    entry = analyze(Document.from_text(LONG_HEADER)).entries[0]
+    assert (entry.title, entry.dates.text) == ("Head Moderator (volunteer)", "Feb 2021 - Present")
+
+
+LONG_LINE = """Experience
+Community Manager — Harbour Hotels, Madrid | 2016 - Present
+Ran the page for the regional health board and the district office and the clinics, \
+from March 2019 to June 2021
+"""
+
+
+def test_a_long_line_ending_in_a_range_inside_a_sentence_is_no_header():
+    assert len(analyze(Document.from_text(LONG_LINE)).entries) == 1
+
+
+JOBS_LISTED = """Where I Worked
+Social Media Manager — Grupo Caribe Azul (5 resorts), Cancún | Mar 2017 - Present
+Community Manager — Agencia Tulum Digital, Tulum | 2014 - 2017
+"""
+
+
+def test_two_dated_header_lines_in_a_row_are_two_entries():
+    entries = analyze(Document.from_text(JOBS_LISTED)).entries
+    assert [e.dates.text for e in entries] == ["Mar 2017 - Present", "2014 - 2017"]

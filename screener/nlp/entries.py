@@ -134,6 +134,13 @@ def _short(text: str) -> bool:
     return words <= 8 and not text.rstrip().endswith((".", ";", ",", ":"))
 
 
+def _continues(text: str) -> bool:
+    """A line that opens with a lower-case word ("the approved reply templates")
+    continues the bullet above it; a title or employer does not ("iOS Lead")."""
+    first = text.split()[0] if text.split() else ""
+    return first.isalpha() and first.islower()
+
+
 def header_flags(texts: list[str]) -> list[bool]:
     """Which lines of a section body are entry headers (title, org, dates).
 
@@ -146,7 +153,7 @@ def header_flags(texts: list[str]) -> list[bool]:
     bullet = [bool(BULLET_RE.match(t)) for t in texts]
     flags = list(dated)
     for i in range(n):
-        if flags[i] or bullet[i] or not _short(texts[i]):
+        if flags[i] or bullet[i] or not _short(texts[i]) or _continues(texts[i]):
             continue
         nxt = i + 1 < n
         above = nxt and dated[i + 1]

@@ -32,6 +32,8 @@ for _kind, _names in {
     "previous roles|previous experience|my journey|journey|parcours|rotations|"
     "graduate program rotations|responsibilities|key responsibilities|duties|main duties|"
     "teaching|consulting|assignments|engagements|selected roles|"
+    "academic appointments|appointments|academic positions|academic employment|"
+    "professional appointments|university appointments|"
     "berufserfahrung|esperienza professionale|esperienze lavorative|werkervaring|"
     "werkervaring|erfarenhet|doswiadczenie zawodowe|parcours professionnel|opdrachten|"
     "client work|clients|selected clients|key clients|contract work|contracts|"
@@ -96,7 +98,8 @@ _KEYWORDS: list[tuple[re.Pattern[str], str]] = [
             "volunteering",
         ),
         (
-            r"experience|employment|work history|career|positions|\bwork\b|freelance|experienc",
+            r"experience|employment|work history|career|positions|\bwork\b|freelance|experienc|"
+            r"\broles\b|appointments",
             "experience",
         ),
         (r"project|portfolio", "projects"),

@@ -17,8 +17,9 @@ Documents with fonts (PDF, DOCX): when at least two vocabulary headings
 share a look (font size to the half point, bold, ALL CAPS), that look defines
 the headings: a vocabulary line is a heading in that look (or in CAPS or a
 larger font), not in another (a bold job title ``Volunteer``); an unknown
-short line in that look is an ``other`` heading when the look is CAPS or
-larger than the body.  The "unnamed heading" rule below is for plain text,
+short line in that look is a heading when the look is CAPS or larger than
+the body, typed by the lines under it like an unnamed plain-text heading
+(else ``other``).  The "unnamed heading" rule below is for plain text,
 and so is its counterpart of the shared look: in plain text whose
 vocabulary headings include two ALL CAPS lines, an unknown ALL CAPS line
 with blank lines around it is a heading typed by the lines under it.
@@ -151,7 +152,8 @@ def _styled_heads(
     A vocabulary line is a heading in a heading look, or in ALL CAPS or a
     larger font; in another look (a bold job title ``Volunteer``) it is not.
     An unknown short line in a heading look that is ALL CAPS or larger than
-    the body is an ``other`` heading.
+    the body is a heading typed by the lines under it (``experience`` over a
+    dated entry with bullets, as in plain text), else ``other``.
     """
     found = {h[0].start: h for h in heads}
     out: list[tuple[Line, str, bool]] = []
@@ -173,8 +175,19 @@ def _styled_heads(
             continue
         if re.search(r"[\d@]", text) or line.text.strip().endswith((".", ",")):
             continue
-        out.append((line, heading_kind(text)[0] or "other", False))
+        i = next(k for k, ln in enumerate(lines) if ln.start == line.start)
+        kind = heading_kind(text)[0] or _unnamed_kind(line, lines[i + 1 : i + 4])
+        out.append((line, kind, False))
     return out
+
+
+def _unnamed_kind(line: Line, following: list[Line]) -> str:
+    """An unknown heading set apart by its look is typed by the lines under it
+    (:func:`_content_kind`), as in plain text: ``GAA`` over a dated role with
+    bullets is experience; anything else stays ``other`` (``Board &
+    Community`` over a school's board seat is not education)."""
+    kind = _content_kind(line, following)
+    return "experience" if kind == "experience" else "other"  # a school there: board seats
 
 
 def _body_size(lines: list[Line]) -> float | None:
@@ -244,17 +257,20 @@ def _no_headings(lines: list[Line], text_len: int) -> list[Section]:
 def _content_kind(line: Line, following: list[Line]) -> str | None:
     """Kind of an unnamed heading from the lines under it.
 
-    A dated entry under it: ``experience`` when bullets follow (``education``
-    when it names a school); a bullet: not a heading (a job title line);
-    anything else: ``other`` unless the line itself reads like a job title.
+    A dated entry under it (dates on its first or second line):
+    ``experience`` when bullets follow (``education`` when it names a
+    school); a bullet: not a heading (a job title line); anything else:
+    ``other`` unless the line itself reads like a job title.
     """
     texts = [ln.text.strip() for ln in following if ln.text.strip()]
     if not texts or BULLET_RE.match(texts[0]):
         return None
-    if find_date_ranges(texts[0]):
-        if _EDU_RE.search(texts[0]):
+    # the entry's dates on its first line, or on the second (title, then dates)
+    dated = next((k for k, t in enumerate(texts[:2]) if find_date_ranges(t)), None)
+    if dated is not None and not (dated and BULLET_RE.match(texts[dated])):
+        if any(_EDU_RE.search(t) for t in texts[: dated + 1]):
             return "education"
-        return "experience" if any(BULLET_RE.match(t) for t in texts[1:]) else "other"
+        return "experience" if any(BULLET_RE.match(t) for t in texts[dated + 1 :]) else "other"
     return None if ROLE_WORDS.search(line.text.lower()) else "other"
 
 
@@ -327,6 +343,8 @@ def segment(document: Document) -> list[Section]:
         elif kind == "?":
             ok = before and not after and body is None
             kind = _content_kind(line, lines[i + 1 : i + 4]) if ok else None
+        elif kind == "other":
+            kind = _unnamed_kind(line, lines[i + 1 : i + 4])
         if kind:
             heads.append((line, kind, inline))
     heads = _caps_look_heads(lines, heads, deferred)

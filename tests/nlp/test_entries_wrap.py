@@ -84,3 +84,19 @@ Community Manager — Agencia Tulum Digital, Tulum | 2014 - 2017
 def test_two_dated_header_lines_in_a_row_are_two_entries():
     entries = analyze(Document.from_text(JOBS_LISTED)).entries
     assert [e.dates.text for e in entries] == ["Mar 2017 - Present", "2014 - 2017"]
+
+
+WRAPPED_ABOVE_HEADER = """Experience
+Senior Agent — Ubuntu Mutual | 2021 – now
+- Buddy for new agents: I show them tone and
+the approved reply templates
+Call Centre Agent 2018 – 2021
+Ubuntu Mutual Insurance
+- Answered calls.
+"""
+
+
+def test_a_lower_case_line_above_a_dated_line_continues_the_bullet():
+    entries = analyze(Document.from_text(WRAPPED_ABOVE_HEADER)).entries
+    assert entries[0].bullets[-1].endswith("the approved reply templates")
+    assert entries[1].title == "Call Centre Agent"

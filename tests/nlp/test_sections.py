@@ -62,6 +62,8 @@ def kind_of(heading: str) -> str:
         ("Praktika", "experience"),
         ("Fähigkeiten", "skills"),
         ("Studium", "education"),
+        ("Academic Appointments", "experience"),
+        ("Advisory & Administrative Roles", "experience"),
     ],
 )
 def test_heading_synonyms(heading, kind):
@@ -223,3 +225,54 @@ def test_long_summary_without_experience_section_is_the_work_history():
 def test_empty_document_does_not_fail():
     sections = segment(Document.from_text(""))
     assert all(s.start == 0 and s.end == 0 for s in sections)
+
+
+def _styled(rows: list[tuple[str, float, bool]]) -> Document:
+    """A one-page document whose lines carry font sizes and bold, like a PDF's."""
+    from screener.types import Block, Line, Page
+
+    lines, pos = [], 0
+    for raw, size, bold in rows:
+        lines.append(Line(text=raw, font_size=size, bold=bold, start=pos, end=pos + len(raw)))
+        pos += len(raw) + 2
+    text = "\n\n".join(r[0] for r in rows)
+    blocks = [Block(page=1, lines=[ln], start=ln.start, end=ln.end) for ln in lines]
+    return Document(text=text, pages=[Page(number=1, blocks=blocks)], source_format="pdf")
+
+
+def test_an_unknown_heading_in_the_heading_look_is_typed_by_its_entries():
+    doc = _styled(
+        [
+            ("Ada Lovelace", 16, True),
+            ("WORK", 13, True),
+            ("Mechanic — Road Motors | 2015 - present", 10, False),
+            ("- Servicing and diagnostics.", 10, False),
+            ("GAA", 13, True),
+            ("PRO (volunteer) — Gaels GAA Club | 2019 - present", 10, False),
+            ("- Run the club's Facebook and Instagram.", 10, False),
+            ("SKILLS", 13, True),
+            ("Diagnostics, welding", 10, False),
+        ]
+    )
+    assert [(s.title, s.kind) for s in segment(doc)][1:] == [
+        ("WORK", "experience"),
+        ("GAA", "experience"),
+        ("SKILLS", "skills"),
+    ]
+
+
+def test_an_unknown_heading_over_a_title_then_dates_is_experience():
+    doc = _styled(
+        [
+            ("Ada Lovelace", 16, True),
+            ("WORK", 13, True),
+            ("Mechanic, Road Motors", 10, True),
+            ("2015 - present | Ballyhaunis", 9, False),
+            ("- Servicing and diagnostics.", 10, False),
+            ("GAA", 13, True),
+            ("PRO (volunteer), Gaels GAA Club", 10, True),
+            ("2019 - present | Ballyhaunis", 9, False),
+            ("- Run the club's Facebook and Instagram.", 10, False),
+        ]
+    )
+    assert [(s.title, s.kind) for s in segment(doc)][-1] == ("GAA", "experience")

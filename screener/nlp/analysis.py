@@ -203,10 +203,12 @@ def analyze(
             if label == "PLATFORM" and kind == "interests":
                 consumer.append(make(span, CONSUMER_USE, "platform_in_interests"))
             if kind in DOING_SECTIONS and not header:
-                if label == "TOOL" and tool_kind not in _NOT_TECHNICAL:
-                    found.append((make(span, "technical", f"tool:{span.text.lower()}"), span.start))
-                if label == "TOOL" and tool_kind in _ANALYTICS_TOOLS:
-                    found.append((make(span, "analytics", f"tool:{span.text.lower()}"), span.start))
+                if label == "TOOL":
+                    name = f"tool:{span.text.lower()}"
+                    if tool_kind not in _NOT_TECHNICAL:
+                        found.append((make(span, "technical", name), span.start))
+                    if tool_kind in _ANALYTICS_TOOLS:
+                        found.append((make(span, "analytics", name), span.start))
                 elif label == "PLATFORM":
                     platforms.append(span)
     if len({p.text.lower() for p in platforms}) >= PLATFORMS_FOR_TECHNICAL:

@@ -233,10 +233,12 @@ class _Words:
             return False
         if self.to_me(i):
             return False
-        if prev in _SUBJECTS and i - 2 >= start and self.low[i - 2] in _WH:
-            return False  # "asked how they chose": what the audience does, not who owns the work
-        if prev in _SUBJECTS and i - 2 >= start and self.text[i - 2] == ":":
-            return False  # "interviewed donors: they give for...": what was found, told
+        if prev in _SUBJECTS and i - 2 >= start and (
+            self.low[i - 2] in _WH or self.text[i - 2] == ":"
+        ):
+            # "asked how they chose", "interviewed donors: they give for...": what the
+            # audience does or was found to do, not who owns the work
+            return False
         if any(self.text[k] in _POSSESSIVE for k in range(max(start, i - 2), i)):
             return False
         j = i - 1

@@ -137,8 +137,8 @@ def _short(text: str) -> bool:
 def _continues(text: str) -> bool:
     """A line that opens with a lower-case word ("the approved reply templates")
     continues the bullet above it; a title or employer does not ("iOS Lead")."""
-    first = text.split()[0] if text.split() else ""
-    return first.isalpha() and first.islower()
+    words = text.split()
+    return bool(words) and words[0].isalpha() and words[0].islower()
 
 
 def header_flags(texts: list[str]) -> list[bool]:

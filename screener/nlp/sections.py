@@ -157,7 +157,7 @@ def _styled_heads(
     """
     found = {h[0].start: h for h in heads}
     out: list[tuple[Line, str, bool]] = []
-    for line in lines:
+    for i, line in enumerate(lines):
         head = found.get(line.start)
         st = _style(line)
         if head is not None and (head[2] or st is None):
@@ -175,7 +175,6 @@ def _styled_heads(
             continue
         if re.search(r"[\d@]", text) or line.text.strip().endswith((".", ",")):
             continue
-        i = next(k for k, ln in enumerate(lines) if ln.start == line.start)
         kind = heading_kind(text)[0] or _unnamed_kind(line, lines[i + 1 : i + 4])
         out.append((line, kind, False))
     return out

@@ -210,16 +210,17 @@ def _baselines(items: Sequence[LabelledResume], rows: Sequence[Any], train_data:
 def format_metrics(results: dict[str, Any]) -> str:
     """A plain-text table of the headline figures of each result block."""
     cols = ("n", "accuracy", "macro_f1", "f1", "roc_auc", "brier", "pair_accuracy")
-    lines = [f"{'':<36}" + "".join(f"{c:>14}" for c in cols)]
+    w = max([36, *(len(name) + 1 for name in results)])
+    lines = [f"{'':<{w}}" + "".join(f"{c:>14}" for c in cols)]
     for name, res in results.items():
         if not isinstance(res, dict):
-            lines.append(f"{name:<36}{res if res is None else f'{res:.3f}':>14}")
+            lines.append(f"{name:<{w}}{res if res is None else f'{res:.3f}':>14}")
             continue
         cells = []
         for c in cols:
             v = res.get(c)
             cells.append(f"{v:>14}" if isinstance(v, int) or v is None else f"{v:>14.3f}")
-        lines.append(f"{name:<36}" + "".join(cells))
+        lines.append(f"{name:<{w}}" + "".join(cells))
     for name, res in results.items():
         if isinstance(res, dict) and res.get("hard_cases"):
             hc = ", ".join(f"{k} {v['accuracy']:.2f} (n={v['n']})"

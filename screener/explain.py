@@ -38,7 +38,7 @@ def describe_feature(name: str) -> str:
         "mix4_owned": "at least four dimensions owned",
         "own_share": "share of work the person owned",
         "support_share": "share of work done to others' plans",
-        "outcomes": "quantified outcomes",
+        "outcomes": "quantified outcomes of social work",
         "platforms": "platforms named in experience",
         "tools": "professional tools named in experience",
         "experience_years": "years of experience",

@@ -66,7 +66,7 @@ FEATURE_DOCS: dict[str, str] = {
     "breadth_owned": "number of dimensions with owned evidence",
     "mix4": "at least four dimensions evidenced in experience",
     "consumer_use": "consumer-level signals (personal accounts, avid user...)",
-    "outcomes": "quantified outcomes in experience",
+    "outcomes": "quantified outcomes in experience, on a line with social or digital evidence",
     "own_share": "share of experience evidence that was owned",
     "support_share": "share of experience evidence that was carried out for others",
     "platforms": "social platforms named in experience",
@@ -123,7 +123,9 @@ def featurize(analysis: Analysis, *, by_agency: bool = True) -> dict[str, float]
     feats[f"{CONSUMER_USE}=experience"] = _log(consumer_done)
     feats[f"{CONSUMER_USE}=claimed"] = _log(consumer_claimed)
     ents = Counter(e.dimension for e in analysis.entities if not e.claimed_only)
-    feats["outcomes"] = _log(ents.get("OUTCOME", 0))
+    feats["outcomes"] = _log(
+        sum(1 for e in analysis.entities if e.dimension == "OUTCOME" and e.counts)
+    )
     feats["platforms"] = _log(ents.get("PLATFORM", 0))
     feats["tools"] = _log(ents.get("TOOL", 0))
     feats["experience_years"] = _log(analysis.experience_months / 12.0)

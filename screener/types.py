@@ -291,7 +291,9 @@ class Evidence:
     whether it counts toward ``Analysis.dimensions`` (the rule is in
     ``screener.nlp.analysis``: done not claimed, not handed off to someone
     else, not support-level for a dimension that needs ownership, in a
-    social or digital context).
+    social or digital context). On an ``OUTCOME`` entity it says whether the
+    outcome is one of social work: in experience, on a line with counted
+    evidence.
     """
 
     dimension: str

@@ -86,3 +86,20 @@ def test_the_order_of_header_fields_does_not_change_the_word_features():
     txt = text_features("Dance society admin, University of Nottingham (Sept 2023 - present)")
     pdf = text_features("Dance society admin Sept 2023 - present\nUniversity of Nottingham")
     assert pdf == txt
+
+
+NUMBERS = (
+    "Experience\nField Manager, Acme Research, 2019 - 2024\n"
+    "- Cut fieldwork costs by 30% in two years\n"
+    "- Grew the Instagram page from 2K to 9K followers with a weekly campaign\n"
+)
+
+
+def test_only_outcomes_on_a_line_with_social_evidence_count():
+    from screener.features import featurize
+    from screener.nlp import analyze
+
+    analysis = analyze(NUMBERS)
+    outcomes = [e.text for e in analysis.entities if e.dimension == "OUTCOME"]
+    assert outcomes == ["30%", "from 2K to 9K followers"]
+    assert featurize(analysis)["outcomes"] == math.log1p(1)

@@ -62,6 +62,7 @@ Which evidence counts for ``Analysis.dimensions`` (``Evidence.counts``)
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 from typing import Any
 
@@ -125,6 +126,22 @@ def _counts(ev: Evidence, handed_off: bool, where: Where) -> bool:
     )
 
 
+def _mark_outcomes(entities: list[Evidence], evidence: list[Evidence], text: str) -> None:
+    """Set ``counts`` of each OUTCOME: it stands on a line with counted experience evidence.
+
+    A number alone says nothing about social work ("1,100 interviews a
+    month" in a fieldwork manager's job). Lines are those of the unwrapped
+    text, so a bullet wrapped over two PDF lines is one line, as in plain text.
+    """
+    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+    lines = {
+        bisect.bisect_left(breaks, e.start) for e in evidence if e.counts and not e.claimed_only
+    }
+    for ent in entities:
+        if ent.dimension == "OUTCOME":
+            ent.counts = not ent.claimed_only and bisect.bisect_left(breaks, ent.start) in lines
+
+
 def analyze(
     document_or_text: Document | str,
     nlp: Any = None,
@@ -158,7 +175,8 @@ def analyze(
     sections = segment(document)
     entries = extract_entries(document, sections)
     where = Where(document, sections, entries)
-    doc = nlp(unwrap(document.text, where))
+    unwrapped = unwrap(document.text, where)
+    doc = nlp(unwrapped)
     clauses = Clauses(doc)
     found: list[tuple[Evidence, int]] = []  # evidence and its first token
     consumer: list[Evidence] = []
@@ -224,6 +242,7 @@ def analyze(
         ev.counts = _counts(ev, clauses.handed_off(token_i), where)
         evidence.append(ev)
     evidence.sort(key=lambda e: (e.start, e.end, e.dimension))
+    _mark_outcomes(entities, evidence, unwrapped)
     months = experience_months(
         [e.dates for e in entries if e.section == "experience" and e.dates], as_of=as_of
     )

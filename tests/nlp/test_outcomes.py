@@ -26,3 +26,26 @@ def test_multiplier_words_are_outcomes_that_move_a_number():
 
 def test_text_without_numbers_or_multiplier_words_has_no_outcomes():
     assert find_outcomes("Ran the page and answered comments.") == []
+
+
+HEAD = "Experience\nField Manager, Acme Research, 2019 - 2024\n"
+
+
+def _outcomes(analyze_text, body: str) -> dict[str, bool]:
+    analysis = analyze_text(HEAD + body)
+    return {e.text: e.counts for e in analysis.entities if e.dimension == "OUTCOME"}
+
+
+def test_an_outcome_on_a_line_with_social_evidence_is_social_work(analyze_text):
+    body = "- Grew the Instagram page from 2K to 9K followers with a weekly campaign\n"
+    assert _outcomes(analyze_text, body) == {"from 2K to 9K followers": True}
+
+
+def test_an_outcome_with_no_social_evidence_on_its_line_is_not(analyze_text):
+    body = "- Cut fieldwork costs by 30% in two years\n- Ran the weekly campaign\n"
+    assert _outcomes(analyze_text, body) == {"30%": False}
+
+
+def test_a_bullet_wrapped_over_two_lines_is_one_line(analyze_text):
+    body = "- Grew the Instagram page from 2K to 9K\n  followers with a weekly campaign\n"
+    assert list(_outcomes(analyze_text, body).values()) == [True]

@@ -188,6 +188,32 @@ def _styles(root: ET.Element) -> dict[str, _Style]:
     return styles
 
 
+#: A table cell this short (at most two lines of this many characters) beside
+#: a longer one is a side field: the dates or place of a job.
+_SIDE_CHARS = 40
+
+
+def _row_lines(cells: list[list[RawLine]]) -> list[RawLine]:
+    """The lines of a table row, cell by cell.
+
+    Resumes often put a job's dates in a narrow cell beside its title,
+    organisation and bullets. Read cell by cell, the dates would come after
+    the bullets, where no reader of the entry looks for them. A PDF puts a
+    right-aligned date on the title's line, so here a short side cell beside
+    a longer one joins the longer cell's first line, after `` | ``.
+    """
+    filled = [c for c in cells if c]
+    if len(filled) == 2:
+        main, side = sorted(filled, key=len, reverse=True)
+        if len(main) > len(side) and len(side) <= 2 and all(
+            len(ln.text) <= _SIDE_CHARS and not ln.text.startswith("- ") for ln in side
+        ):
+            first = main[0]
+            joined = " | ".join([first.text, *(ln.text.strip() for ln in side)])
+            return [RawLine(joined, first.bbox, first.font_size, first.bold), *main[1:]]
+    return [ln for cell in cells for ln in cell]
+
+
 class _Reader:
     """Turns WordprocessingML containers into blocks of lines."""
 
@@ -219,7 +245,7 @@ class _Reader:
                     blocks.extend(self.container(box))
             elif tag == f"{_W}tbl":
                 for row in child.findall(f"{_W}tr"):
-                    lines = [ln for cell in row.findall(f"{_W}tc") for ln in self.cell(cell)]
+                    lines = _row_lines([self.cell(cell) for cell in row.findall(f"{_W}tc")])
                     if lines:
                         blocks.append(lines)
             elif tag in (f"{_W}sdtPr", f"{_W}sdtEndPr", f"{_MC}Fallback"):

@@ -166,8 +166,10 @@ def _kind(low: str) -> tuple[str | None, bool]:
         if close:
             return _SYNONYMS[close[0]], True
     spaced = re.sub(r"[^a-z&/+,' ]", "", low)
-    for part in _split_compound(spaced):
-        kind = _SYNONYMS.get(re.sub(r"[^a-z]", "", part))
+    parts = [(part, _SYNONYMS.get(re.sub(r"[^a-z]", "", part))) for part in _split_compound(spaced)]
+    if any(kind is None and ROLE_WORDS.search(part) for part, kind in parts):
+        return None, False  # "Press & Public Relations Manager" is a job title
+    for _part, kind in parts:
         if kind:
             return kind, True
     if ROLE_WORDS.search(low) or "," in low or ORG_END.search(low):

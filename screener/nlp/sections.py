@@ -153,14 +153,17 @@ def _styled_heads(
     larger font; in another look (a bold job title ``Volunteer``) it is not.
     An unknown short line in a heading look that is ALL CAPS or larger than
     the body is a heading typed by the lines under it (``experience`` over a
-    dated entry with bullets, as in plain text), else ``other``.
+    dated entry with bullets, as in plain text), else ``other``. A line with
+    no look to compare is a heading only when it is a listed one: "Accra
+    Digital Skills Hub", an employer under a certificate, names a kind by a
+    keyword alone.
     """
     found = {h[0].start: h for h in heads}
     out: list[tuple[Line, str, bool]] = []
     for i, line in enumerate(lines):
         head = found.get(line.start)
         st = _style(line)
-        if head is not None and (head[2] or st is None):
+        if head is not None and (head[2] or (st is None and heading_kind(_clean(line.text))[1])):
             out.append(head)
             continue
         if st is None:

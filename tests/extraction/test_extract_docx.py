@@ -79,6 +79,21 @@ def test_paragraphs_and_tables_come_in_document_order():
     assert found == sorted(found)
 
 
+def test_a_short_side_cell_joins_the_first_line_of_its_row():
+    d = docx.Document()
+    left, right = d.add_table(rows=1, cols=2).rows[0].cells
+    left.text = "Social Lead"
+    left.add_paragraph("Northwind, Leeds")
+    left.add_paragraph("Ran the Instagram account and its complaints")
+    right.text = "Mar 2019 – Present"
+    lines = extract(save(d)).text.split("\n")
+    assert lines[:3] == [
+        "Social Lead | Mar 2019 – Present",
+        "Northwind, Leeds",
+        "Ran the Instagram account and its complaints",
+    ]
+
+
 def test_page_header_comes_first_and_footer_last():
     d = docx.Document()
     d.sections[0].header.paragraphs[0].text = "Ava Nowak | ava@example.com"

@@ -106,6 +106,15 @@ def test_job_title_is_not_a_heading():
 
 
 @pytest.mark.parametrize(
+    "title", ["Press & Public Relations Manager", "Social Media & Community Manager"]
+)
+def test_a_job_title_joined_to_a_section_word_is_not_a_heading(title):
+    from screener.nlp.headings import heading_kind
+
+    assert heading_kind(title) == (None, False)
+
+
+@pytest.mark.parametrize(
     "org", ["Prerna Girls' Education Trust, Kolkata", "Prerna Girls' Education Trust"]
 )
 def test_an_employer_named_with_a_section_word_is_not_a_heading(org):
@@ -276,3 +285,21 @@ def test_an_unknown_heading_over_a_title_then_dates_is_experience():
         ]
     )
     assert [(s.title, s.kind) for s in segment(doc)][-1] == ("GAA", "experience")
+
+
+def test_a_line_without_a_look_is_a_heading_only_when_listed():
+    doc = _styled(
+        [
+            ("Ada Lovelace", 16, True),
+            ("Certifications", 13, True),
+            ("Digital Marketing Certificate | 2023", None, True),
+            ("Accra Digital Skills Hub", None, False),
+            ("Experience", 13, True),
+            ("Social Lead | 2023 - present", None, True),
+            ("- Ran the shop's Instagram.", 10, False),
+        ]
+    )
+    assert [(s.title, s.kind) for s in segment(doc)][1:] == [
+        ("Certifications", "certifications"),
+        ("Experience", "experience"),
+    ]

@@ -13,10 +13,11 @@ words of clauses where the person carried out others' work are named apart
 (``word=support:the calendar``, :func:`split_by_agency`), so twins that
 share every word but not who did what ("I set the budget and the agency ran
 the ads" and the reverse) do not share their word features. Held out by
-writer on the 888-resume corpus (``scripts/compare_models.py`` on 3d566fe,
-accuracy / minimal pairs): evidence features alone 0.950 / 0.908, with the
-words weighted but not split 0.974 / 0.951, as shipped 0.983 / 0.967, a
-TF-IDF baseline 0.973 / 0.956. Ownership is said in words the rules do
+writer on the 1,080-resume corpus (``scripts/compare_models.py`` on
+adde4cf, accuracy / minimal pairs): evidence features alone 0.951 / 0.901,
+with the words weighted but not split 0.981 / 0.959, as shipped 0.981 /
+0.965, a TF-IDF baseline 0.971 / 0.953 (on the role-swapped twins 12 of 12
+pairs as shipped, 3 of 12 for TF-IDF). Ownership is said in words the rules do
 not all know ("the owner leaves the page to me"). Only lowercase words
 count, so names, places and employers (capitalised) never become
 features, and redacted text is underscores.

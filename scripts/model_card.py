@@ -120,7 +120,7 @@ when both twins are right.
   94 of 96 and TF-IDF all 96; on the eighth session's four
   (`politics-advocacy-unions/`, `travel-transport-utilities/`,
   `arts-culture-heritage/`, `industry-agri-auto/`) 95 of 96 and TF-IDF all
-  96; on the ninth session's four (`specialists-central-europe/`,
+  96; on its second four (`specialists-central-europe/`,
   `creators-and-talent/`, `near-off-target/`,
   `juniors-interns-apprentices/`) 91 of 96 each. Its probabilities were
   better calibrated in the last three rounds (Brier 0.016 against 0.033,

@@ -141,15 +141,16 @@ def _continues(text: str) -> bool:
     return bool(words) and words[0].isalpha() and words[0].islower()
 
 
-def header_flags(texts: list[str]) -> list[bool]:
+def header_flags(texts: list[str], dated: list[bool] | None = None) -> list[bool]:
     """Which lines of a section body are entry headers (title, org, dates).
 
     Headers are found first, from the lines around dated lines, so that the
     lines of an entry belong to it whether or not they start with a bullet
-    glyph (PDFs from HTML often draw list bullets as graphics).
+    glyph (PDFs from HTML often draw list bullets as graphics). ``dated``
+    (which lines carry an entry's dates) is computed when not given.
     """
     n = len(texts)
-    dated = [_dated_header(t) for t in texts]
+    dated = dated if dated is not None else [_dated_header(t) for t in texts]
     bullet = [bool(BULLET_RE.match(t)) for t in texts]
     flags = list(dated)
     for i in range(n):
@@ -169,8 +170,8 @@ def _entries_in(section: Section, lines: list[Line]) -> list[Entry]:
     if body and section.title and body[0].text.strip().startswith(section.title[:20]):
         body = body[1:]
     texts = [ln.text.strip() for ln in body]
-    flags = header_flags(texts)
     dated = [_dated_header(t) for t in texts]
+    flags = header_flags(texts, dated)
     entries: list[Entry] = []
     i = 0
     while i < len(body):

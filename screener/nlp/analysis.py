@@ -14,7 +14,12 @@ Consumer use
     interests section are dropped (Instagram as a hobby is not marketing).
     Dimension spans in the same clause as a personal consumer signal (one
     whose pattern id does not start with ``club``) are dropped: "grew my
-    personal account to 20k followers" is not marketing work.
+    personal account to 20k followers" is not marketing work.  So is the
+    work of a *personal channel* entry (:func:`personal_channels`: a creator
+    title and an @handle in its header, "Creator | @desiplate"): its header
+    handle is a ``consumer_use`` signal (pattern id ``personal_channel``) and
+    its dimension spans are dropped, since the follower counts and sponsored
+    posts of one's own profile are consumer use, not work for a business.
 
 Tools and platforms
     A ``TOOL`` named in a doing section (not office or work-management
@@ -64,6 +69,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import re
 from typing import Any
 
 from screener.nlp.dates import experience_months
@@ -76,10 +82,11 @@ from screener.types import (
     DOING_SECTIONS,
     Analysis,
     Document,
+    Entry,
     Evidence,
 )
 
-__all__ = ["EXECUTION_DIMENSIONS", "analyze", "default_nlp"]
+__all__ = ["EXECUTION_DIMENSIONS", "analyze", "default_nlp", "personal_channels"]
 
 EXECUTION_DIMENSIONS = frozenset({"marketing_communications", "technical"})
 #: Support-level work that still evidences its dimension: talking to customers oneself.
@@ -95,6 +102,33 @@ _ANALYTICS_TOOLS = frozenset({"analytics", "bi"})
 #: Running this many different platforms in the work itself evidences technical know-how.
 PLATFORMS_FOR_TECHNICAL = 3
 _NLP: Any = None
+_CREATOR = re.compile(
+    r"\b(creator|influencer|blogger|vlogger|youtuber|streamer|podcaster|tiktoker|instagrammer)s?\b",
+    re.IGNORECASE,
+)
+#: A social handle, not an e-mail address: no word character or dot before the @.
+_HANDLE = re.compile(r"(?<![\w.])@[A-Za-z0-9_][A-Za-z0-9_.]*[A-Za-z0-9_]")
+
+
+def personal_channels(text: str, entries: list[Entry]) -> list[tuple[Entry, int, int]]:
+    """Entries that are the person's own channel, with the handle's offsets.
+
+    An entry of a doing section whose title names a creator role (creator,
+    influencer, blogger, YouTuber...) and whose header line names an @handle
+    (``Creator | @desiplate.healthyplate``, ``Content Creator - Self
+    (@ananya.vibes)``): the spec's "follower counts of one's own profile".
+    A creator hired by a business names the business, not a handle.
+    """
+    out: list[tuple[Entry, int, int]] = []
+    for entry in entries:
+        if entry.section not in DOING_SECTIONS or not _CREATOR.search(entry.title):
+            continue
+        line_end = text.find("\n", entry.start)
+        header = text[entry.start : line_end if line_end != -1 else entry.end]
+        handle = _HANDLE.search(header)
+        if handle:
+            out.append((entry, entry.start + handle.start(), entry.start + handle.end()))
+    return out
 
 
 def _context_free(ev: Evidence) -> bool:
@@ -229,13 +263,31 @@ def analyze(
                         found.append((make(span, "analytics", name), span.start))
                 elif label == "PLATFORM":
                     platforms.append(span)
+    channels = personal_channels(document.text, entries)
+    for entry, start, end in channels:
+        consumer.append(
+            Evidence(
+                dimension=CONSUMER_USE,
+                text=document.text[start:end],
+                section=entry.section,
+                page=where.page(start),
+                start=start,
+                end=end,
+                claimed_only=False,
+                pattern_id="personal_channel",
+            )
+        )
+    own_channel = [(e.start, e.end) for e, _s, _e in channels]
+    platforms = [p for p in platforms if not any(a <= p.start_char < b for a, b in own_channel)]
     if len({p.text.lower() for p in platforms}) >= PLATFORMS_FOR_TECHNICAL:
         found += [(make(p, "technical", f"platform:{p.text.lower()}"), p.start) for p in platforms]
     evidence: list[Evidence] = []
     seen: set[tuple[str, int, int]] = set()
     for ev, token_i in found:
-        if (personal and clauses.index(token_i) in personal) or (
-            (ev.dimension, ev.start, ev.end) in seen
+        if (
+            (personal and clauses.index(token_i) in personal)
+            or any(a <= ev.start < b for a, b in own_channel)
+            or (ev.dimension, ev.start, ev.end) in seen
         ):
             continue
         seen.add((ev.dimension, ev.start, ev.end))

@@ -124,6 +124,47 @@ def test_personal_account_growth_is_not_marketing(analyze_text):
     assert analysis.dimensions == []
 
 
+CHANNEL_BULLETS = [
+    "Wrote and filmed recipe reels; 162K followers, engagement rate around 5%.",
+    "Answered followers' questions in a weekly Instagram Live.",
+]
+
+
+def creator_resume(header: str) -> str:
+    lines = "\n".join(f"- {b}" for b in CHANNEL_BULLETS)
+    return f"{HEAD}Experience\n{header} | Mar 2019 - Present\n{lines}\n"
+
+
+def test_a_creator_entry_with_a_handle_is_a_personal_channel(analyze_text):
+    analysis = analyze_text(creator_resume("Creator — @desiplate.healthyplate"))
+    signals = [e for e in analysis.consumer_signals if e.pattern_id == "personal_channel"]
+    assert [e.text for e in signals] == ["@desiplate.healthyplate"]
+    assert not signals[0].claimed_only
+
+
+def test_a_personal_channel_gives_no_dimension_evidence(analyze_text):
+    analysis = analyze_text(creator_resume("Content Creator — Self (@ananya.vibes), Pune"))
+    assert analysis.evidence == []
+    assert analysis.dimensions == []
+
+
+def test_a_creator_hired_by_a_business_is_no_personal_channel(analyze_text):
+    analysis = analyze_text(creator_resume("Content Creator — Noor Family Health Clinics"))
+    assert not [e for e in analysis.consumer_signals if e.pattern_id == "personal_channel"]
+    assert "customer_engagement" in {e.dimension for e in analysis.evidence}
+
+
+def test_an_email_in_a_creator_header_is_no_handle(analyze_text):
+    analysis = analyze_text(creator_resume("Content Creator — mahnoor@example.com"))
+    assert not [e for e in analysis.consumer_signals if e.pattern_id == "personal_channel"]
+
+
+def test_a_handle_without_a_creator_title_is_a_business_channel(analyze_text):
+    analysis = analyze_text(creator_resume("Owner — @sunrise.bakery"))
+    assert not [e for e in analysis.consumer_signals if e.pattern_id == "personal_channel"]
+    assert analysis.evidence
+
+
 def test_header_lines_are_not_evidence(analyze_text):
     text = (
         HEAD

@@ -102,6 +102,7 @@ _ANALYTICS_TOOLS = frozenset({"analytics", "bi"})
 #: Running this many different platforms in the work itself evidences technical know-how.
 PLATFORMS_FOR_TECHNICAL = 3
 _NLP: Any = None
+_NEWLINE = re.compile("\n")
 _CREATOR = re.compile(
     r"\b(creator|influencer|blogger|vlogger|youtuber|streamer|podcaster|tiktoker|instagrammer)s?\b",
     re.IGNORECASE,
@@ -167,7 +168,7 @@ def _mark_outcomes(entities: list[Evidence], evidence: list[Evidence], text: str
     month" in a fieldwork manager's job). Lines are those of the unwrapped
     text, so a bullet wrapped over two PDF lines is one line, as in plain text.
     """
-    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+    breaks = [m.start() for m in _NEWLINE.finditer(text)]  # not a Python loop per character
     lines = {
         bisect.bisect_left(breaks, e.start) for e in evidence if e.counts and not e.claimed_only
     }

@@ -1,0 +1,95 @@
+"""Time each step of the evidence layer: milliseconds per resume.
+
+Renders the labelled JSON resumes of a folder (default ``data/corpus``) as
+``evidence_speed.py`` does and times, over all of them at once, the
+tokenizer (``nlp.make_doc``), each pipeline component in turn on the docs
+the previous one returned, and the whole of :func:`screener.nlp.analyze`
+(which also segments sections and entries and builds the evidence records).
+"analyze() outside the pipeline" is the whole minus the steps.  Each figure
+is the fastest of ``--repeat`` passes, so a pass slowed by other load on a
+shared machine does not count; the tokenizer cache is warmed first.
+
+Usage::
+
+    python benchmarks/evidence_components.py [data/corpus] [--repeat 3] [--limit 600]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+
+def _passes(repeat: int, run: Any) -> float:
+    """Fastest of ``repeat`` timed calls of ``run()``, in seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", default="data/corpus")
+    parser.add_argument("--repeat", type=int, default=3, help="passes; the fastest counts")
+    parser.add_argument("--limit", type=int, default=0, help="first N resumes only (0: all)")
+    args = parser.parse_args(argv)
+
+    from screener.corpus import render_text
+    from screener.nlp import analyze, build_nlp
+
+    texts = []
+    for path in sorted(Path(args.folder).rglob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and isinstance(data.get("resume"), dict):
+            texts.append(render_text(data["resume"]))
+    texts = texts[: args.limit] if args.limit > 0 else texts
+    if not texts:
+        print(f"no JSON resumes under {args.folder}")
+        return 1
+    nlp = build_nlp()
+    for text in texts:  # warm the tokenizer cache, as a long batch would
+        nlp.make_doc(text)
+    steps = {"tokenizer": _passes(args.repeat, lambda: [nlp.make_doc(t) for t in texts])}
+    for name in nlp.pipe_names:
+        steps[name] = _component(args.repeat, nlp, name, texts)
+    whole = _passes(args.repeat, lambda: [analyze(t, nlp=nlp, as_of=(2025, 6)) for t in texts])
+    n = len(texts)
+    print(f"{n} resumes, fastest of {args.repeat} passes, ms per resume")
+    for name, seconds in steps.items():
+        print(f"  {name:<32}{seconds * 1000 / n:6.2f}")
+    rest = whole - sum(steps.values())
+    print(f"  {'analyze() outside the pipeline':<32}{rest * 1000 / n:6.2f}")
+    print(f"  {'analyze() in all':<32}{whole * 1000 / n:6.2f}")
+    return 0
+
+
+def _component(repeat: int, nlp: Any, name: str, texts: list[str]) -> float:
+    """Fastest pass of component ``name`` over fresh docs that went through the steps
+    before it (untimed): a component may change the doc, so no pass reuses one."""
+    before = nlp.pipe_names[: nlp.pipe_names.index(name)]
+    proc = nlp.get_pipe(name)
+    best = float("inf")
+    for _ in range(repeat):
+        ready = [_through(nlp, before, text) for text in texts]
+        t = time.perf_counter()
+        for doc in ready:
+            proc(doc)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def _through(nlp: Any, names: list[str], text: str) -> Any:
+    doc = nlp.make_doc(text)
+    for name in names:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

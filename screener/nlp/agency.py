@@ -185,6 +185,18 @@ def _finite(word: str) -> bool:
     return word.endswith(("s", "ed")) or word in _PAST
 
 
+class _FiniteAt:
+    """Token indices whose word may be a finite verb, read only where asked."""
+
+    __slots__ = ("low",)
+
+    def __init__(self, low: list[str]) -> None:
+        self.low = low
+
+    def __contains__(self, i: object) -> bool:
+        return isinstance(i, int) and 0 <= i < len(self.low) and _finite(self.low[i])
+
+
 class _Cue:
     """A cue span reduced to plain values (token offsets, label, id, words)."""
 
@@ -403,8 +415,7 @@ def _split_clauses(doc: Doc, w: _Words) -> None:
     for span in doc.spans.get(CUES_KEY, []):
         if span.label_ == "AGENCY_ROLE":
             roles[span.start] = max(roles.get(span.start, 0), span.end)
-    finite = {i for i, word in enumerate(w.low) if _finite(word)}
-    split = split_at_subjects(w.low, clauses, roles, finite)
+    split = split_at_subjects(w.low, clauses, roles, _FiniteAt(w.low))
     if len(split) != len(clauses):
         doc._.clauses = split
         doc._.clause_starts = [c[0] for c in split]

@@ -12,7 +12,10 @@
   pattern with ``id`` ``"ignore"`` is a stop phrase: it wins its overlaps,
   then is dropped, so "adult social care" blocks "social care") and
   moves agency cues to ``doc.spans["screener_cues"]``, leaving public labels
-  in ``doc.spans["screener"]``.
+  in ``doc.spans["screener"]``.  Matches of the lower-case phrases that
+  stand for one-token case-sensitive patterns (``cased``, see
+  :func:`screener.nlp.pipeline.cased_phrases`) are kept only where the case
+  and sentence start agree, under their own pattern id.
 """
 
 from __future__ import annotations
@@ -139,13 +142,37 @@ def _same_clause(doc: Doc, a: int, b: int) -> bool:
     return bisect.bisect_right(starts, a) == bisect.bisect_right(starts, b)
 
 
-@Language.factory("screener_evidence")
-def make_evidence(nlp: Language, name: str) -> Any:
-    """Create the frame joiner and span filter (see module docstring)."""
+def _check_cased(doc: Doc, raw: list[Span], cased: dict[str, dict[str, Any]]) -> list[Span]:
+    """Keep a cased phrase match only where the token pattern would have matched."""
+    out: list[Span] = []
+    for span in raw:
+        check = cased.get(span.id_) if cased else None
+        if check is None:
+            out.append(span)
+            continue
+        token = doc[span.start]
+        if (
+            span.end - span.start == 1
+            and token.text == check["orth"]
+            and not (check["not_sent_start"] and token.is_sent_start)
+        ):
+            out.append(Span(doc, span.start, span.end, span.label_, span_id=check["id"]))
+    return out
+
+
+@Language.factory("screener_evidence", default_config={"cased": {}})
+def make_evidence(nlp: Language, name: str, cased: dict[str, dict[str, Any]]) -> Any:
+    """Create the frame joiner and span filter (see module docstring).
+
+    ``cased`` maps span ids to the case checks of
+    :func:`screener.nlp.pipeline.cased_phrases`.
+    """
     register_extensions()
 
     def evidence(doc: Doc) -> Doc:
         raw = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
+        if cased:
+            raw = _check_cased(doc, raw, cased)
         actions: dict[str, list[Span]] = {}
         objects: list[Span] = []
         by_label: dict[str, list[Span]] = {}

@@ -35,7 +35,10 @@ forms" choice rather than a ``Token._.stem`` component: spaCy's ``Matcher``
 evaluates extension attributes and ``IN`` sets in Python for every token and
 pattern (measured here at about 200 ms per resume for 300 such patterns),
 while the ``PhraseMatcher`` matches thousands of listed forms in well under a
-millisecond.  Token patterns are passed through unchanged.
+millisecond.  Token patterns are passed through unchanged; ``build_nlp``
+then hands one-token ``ORTH`` patterns to the phrase matcher as well
+(:func:`screener.nlp.pipeline.cased_phrases`), so a lexicon with no other
+token patterns never runs the ``Matcher``.
 """
 
 from __future__ import annotations

@@ -152,16 +152,13 @@ def make_outcomes(nlp: Language, name: str) -> Any:
 
     def outcomes(doc: Doc) -> Doc:
         found = []
-        words: list[str] | None = None
         for a, b, moved in find_outcomes(doc.text):
             span = doc.char_span(a, b, alignment_mode="expand")
             if span is None or not span.text.strip():
                 continue
-            if not moved:
-                if words is None:
-                    words = [t.lower_ for t in doc]
-                window = words[max(span.start - 6, 0) : span.end + 2]
-                moved = any(w in _CHANGE_WORDS for w in window)
+            if not moved:  # a change word among the six tokens before or two after
+                window = doc[max(span.start - 6, 0) : span.end + 2]
+                moved = any(t.lower_ in _CHANGE_WORDS for t in window)
             found.append(Span(doc, span.start, span.end, "OUTCOME",
                               span_id="change" if moved else "amount"))  # fmt: skip
         if found:

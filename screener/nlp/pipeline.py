@@ -6,7 +6,8 @@ with, in order:
 1. ``screener_lines``: every bullet / line / ``;``-clause is a sentence;
 2. ``span_ruler`` (spans key ``"screener"``, phrases matched on lower case)
    loaded from the JSONL files shipped in ``screener/nlp/patterns/`` plus any
-   user files (validated, see :mod:`screener.nlp.lexicon`);
+   user files (validated, see :mod:`screener.nlp.lexicon`); one-token
+   case-sensitive patterns go to its phrase matcher too (:func:`cased_phrases`);
 3. ``screener_outcomes``: quantified outcomes (regular expressions);
 4. ``screener_evidence``: phrase frames, overlap filtering, agency cues aside;
 5. ``screener_agency``: own / support / neutral per clause.
@@ -25,7 +26,13 @@ from screener.errors import LexiconError
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
-__all__ = ["PIPE_NAMES", "build_nlp", "drop_identity_special_cases"]
+__all__ = [
+    "CASED_PREFIX",
+    "PIPE_NAMES",
+    "build_nlp",
+    "cased_phrases",
+    "drop_identity_special_cases",
+]
 
 PIPE_NAMES = (
     "screener_lines",
@@ -34,6 +41,62 @@ PIPE_NAMES = (
     "screener_evidence",
     "screener_agency",
 )
+
+#: Span id prefix of the phrase patterns made by :func:`cased_phrases`.
+CASED_PREFIX = "screener-cased:"
+
+
+def cased_phrases(
+    patterns: list[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """Turn one-token case-sensitive token patterns into lower-case phrase patterns.
+
+    spaCy's token ``Matcher`` costs about 0.5 ms per resume even for the
+    seven one-token patterns of ``entities.jsonl`` (``{"ORTH": "X"}``,
+    ``{"ORTH": "Later", "IS_SENT_START": false}``...), three times what the
+    phrase matcher costs for the five thousand others.  A token pattern of one
+    token whose only keys are ``ORTH`` and optionally ``IS_SENT_START: false``
+    becomes the phrase pattern of its lower case, under a span id of
+    ``CASED_PREFIX`` and a number; ``screener_evidence`` keeps its matches
+    only where the token's text is the ``ORTH`` and, if asked, the token does
+    not start a sentence, and gives them back their own id.  So the spans are
+    the ones the token pattern would have matched.
+
+    Parameters
+    ----------
+    patterns : list of dict
+        Validated span ruler patterns.
+
+    Returns
+    -------
+    patterns : list of dict
+        The patterns, with the convertible token patterns replaced.
+    checks : dict
+        For each new span id: ``orth``, ``not_sent_start`` and the original ``id``.
+    """
+    out: list[dict[str, Any]] = []
+    checks: dict[str, dict[str, Any]] = {}
+    for pattern in patterns:
+        tokens = pattern.get("pattern")
+        token = tokens[0] if isinstance(tokens, list) and len(tokens) == 1 else None
+        orth = token.get("ORTH") if isinstance(token, dict) else None
+        if (
+            not isinstance(orth, str)
+            or not orth
+            or any(c.isspace() for c in orth)
+            or set(token) - {"ORTH", "IS_SENT_START"}
+            or token.get("IS_SENT_START", False) is not False
+        ):
+            out.append(pattern)
+            continue
+        key = f"{CASED_PREFIX}{len(checks)}"
+        checks[key] = {
+            "orth": orth,
+            "not_sent_start": "IS_SENT_START" in token,
+            "id": pattern.get("id", ""),
+        }
+        out.append({"label": pattern["label"], "pattern": orth.lower(), "id": key})
+    return out, checks
 
 
 def _user_patterns(extra: str | Path | Iterable[str | Path] | None) -> list[dict[str, Any]]:
@@ -133,7 +196,7 @@ def build_nlp(
     from screener.nlp import agency, components, outcomes  # noqa: F401  (registers factories)
     from screener.nlp.lexicon import package_patterns
 
-    patterns = package_patterns() + _user_patterns(extra_patterns)
+    patterns, checks = cased_phrases(package_patterns() + _user_patterns(extra_patterns))
     nlp = spacy.blank("en") if model is None else spacy.load(model)
     drop_identity_special_cases(nlp)
     ruler_name = "span_ruler" if "span_ruler" not in nlp.pipe_names else "screener_span_ruler"
@@ -148,6 +211,6 @@ def build_nlp(
     ruler.add_patterns(patterns)
     nlp.add_pipe("screener_lines", before=ruler_name)
     nlp.add_pipe("screener_outcomes")
-    nlp.add_pipe("screener_evidence")
+    nlp.add_pipe("screener_evidence", config={"cased": checks})
     nlp.add_pipe("screener_agency")
     return nlp

@@ -18,6 +18,8 @@ budget belongs to the clause of whoever set it.
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 __all__ = ["BETWEEN", "DETERMINERS", "split_at_subjects"]
 
 _COORDS = frozenset({"and", ",", "but", "while", "whereas", "&"})
@@ -37,7 +39,7 @@ def split_at_subjects(
     low: list[str],
     clauses: list[ClauseRange],
     roles: dict[int, int],
-    finite: set[int],
+    finite: Container[int],
 ) -> list[ClauseRange]:
     """Cut each ``(start, end, line)`` clause before a coordinated new subject.
 
@@ -49,8 +51,9 @@ def split_at_subjects(
         Token ranges from ``screener_lines``.
     roles : dict of int to int
         Start -> end token of every ``AGENCY_ROLE`` span.
-    finite : set of int
-        Indices of tokens that may be a finite verb.
+    finite : container of int
+        Indices of tokens that may be a finite verb (a set, or anything
+        answering ``in``).
 
     Returns
     -------
@@ -68,7 +71,9 @@ def split_at_subjects(
     return out
 
 
-def _subject(low: list[str], n: int, end: int, roles: dict[int, int], finite: set[int]) -> bool:
+def _subject(
+    low: list[str], n: int, end: int, roles: dict[int, int], finite: Container[int]
+) -> bool:
     """Whether a new subject with its verb starts at token ``n``."""
     if low[n] in _SELF:
         return n + 1 < end and low[n + 1].isalpha()

@@ -102,3 +102,66 @@ def test_dropping_special_cases_twice_drops_nothing_more(nlp):
     from screener.nlp.pipeline import drop_identity_special_cases
 
     assert drop_identity_special_cases(nlp) == 0
+
+
+_CASED = [
+    {"label": "PLATFORM", "pattern": [{"ORTH": "X"}]},
+    {"label": "TOOL", "pattern": [{"ORTH": "Later", "IS_SENT_START": False}], "id": "social"},
+]
+_CASED_TEXT = (
+    "Later I scheduled posts in Later and on X.\n"
+    "- Ran later checks, x-ray of the x account; X threads\n"
+    "Later: Later"
+)
+
+
+def test_cased_phrases_turn_one_token_orth_patterns_into_phrases():
+    from screener.nlp.pipeline import CASED_PREFIX, cased_phrases
+
+    patterns, checks = cased_phrases(_CASED)
+    assert [p["pattern"] for p in patterns] == ["x", "later"]
+    assert all(p["id"].startswith(CASED_PREFIX) for p in patterns)
+    assert sorted(checks.values(), key=lambda c: c["orth"]) == [
+        {"orth": "Later", "not_sent_start": True, "id": "social"},
+        {"orth": "X", "not_sent_start": False, "id": ""},
+    ]
+
+
+def test_cased_phrases_leave_other_token_patterns_alone():
+    from screener.nlp.pipeline import cased_phrases
+
+    kept = [
+        {"label": "TOOL", "pattern": [{"ORTH": "Google"}, {"ORTH": "Ads"}]},
+        {"label": "TOOL", "pattern": [{"LOWER": "sql"}]},
+        {"label": "TOOL", "pattern": [{"ORTH": "R", "IS_SENT_START": True}]},
+        {"label": "TOOL", "pattern": "hootsuite"},
+    ]
+    assert cased_phrases(kept) == (kept, {})
+
+
+def _ruler_spans(patterns, checks, text):
+    import spacy
+
+    from screener.nlp.components import SPANS_KEY, _check_cased
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("span_ruler", config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER"})
+    nlp.get_pipe("span_ruler").add_patterns(patterns)
+    nlp.add_pipe("screener_lines", before="span_ruler")
+    doc = nlp(text)
+    spans = _check_cased(doc, list(doc.spans[SPANS_KEY]), checks)
+    return sorted((s.start, s.end, s.label_, s.id_) for s in spans)
+
+
+def test_cased_phrases_match_what_the_token_matcher_matches():
+    from screener.nlp.pipeline import cased_phrases
+
+    phrases, checks = cased_phrases(_CASED)
+    by_matcher = _ruler_spans(_CASED, {}, _CASED_TEXT)
+    # "in Later", "X threads", "Later: Later"; not a clause's first "Later", not "x", not "X."
+    assert [(label, t) for _s, _e, label, t in by_matcher] == [
+        ("TOOL", "social"),
+        ("PLATFORM", ""),
+        ("TOOL", "social"),
+    ]
+    assert _ruler_spans(phrases, checks, _CASED_TEXT) == by_matcher

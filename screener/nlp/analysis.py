@@ -111,25 +111,52 @@ _CREATOR = re.compile(
 _HANDLE = re.compile(r"(?<![\w.])@[A-Za-z0-9_][A-Za-z0-9_.]*[A-Za-z0-9_]")
 
 
-def personal_channels(text: str, entries: list[Entry]) -> list[tuple[Entry, int, int]]:
+def personal_channels(
+    text: str, entries: list[Entry], headers: list[tuple[int, int]] | None = None
+) -> list[tuple[Entry, int, int]]:
     """Entries that are the person's own channel, with the handle's offsets.
 
     An entry of a doing section whose title names a creator role (creator,
-    influencer, blogger, YouTuber...) and whose header line names an @handle
+    influencer, blogger, YouTuber...) and whose header names an @handle
     (``Creator | @desiplate.healthyplate``, ``Content Creator - Self
     (@ananya.vibes)``): the spec's "follower counts of one's own profile".
     A creator hired by a business names the business, not a handle.
+
+    Parameters
+    ----------
+    text : str
+        The document text the entries index into.
+    entries : list of Entry
+        Work-history entries (:func:`screener.nlp.entries.extract_entries`).
+    headers : list of (start, end), optional
+        Header line ranges (:func:`screener.nlp.entries.header_ranges`): the
+        handle may stand on any header line of the entry ("Creator" on one
+        line, "@handle | 2019 - now" on the next).  Without them only the
+        entry's first line is read.
+
+    Returns
+    -------
+    list of (Entry, int, int)
+        Each personal-channel entry with the start and end of its handle.
     """
     out: list[tuple[Entry, int, int]] = []
     for entry in entries:
         if entry.section not in DOING_SECTIONS or not _CREATOR.search(entry.title):
             continue
         line_end = text.find("\n", entry.start)
-        header = text[entry.start : line_end if line_end != -1 else entry.end]
-        handle = _HANDLE.search(header)
-        if handle:
-            out.append((entry, entry.start + handle.start(), entry.start + handle.end()))
+        lines = [(entry.start, line_end if line_end != -1 else entry.end)]
+        lines += [(a, b) for a, b in headers or () if lines[0][1] < a < entry.end]
+        for a, b in lines:
+            handle = _HANDLE.search(text, a, b)
+            if handle:
+                out.append((entry, handle.start(), handle.end()))
+                break
     return out
+
+
+def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` falls in one of the half-open ``ranges``."""
+    return any(a <= offset < b for a, b in ranges)
 
 
 def _context_free(ev: Evidence) -> bool:
@@ -218,8 +245,10 @@ def analyze(
     entities: list[Evidence] = []
     personal: set[int] = set()
 
-    def make(span: Any, label: str, pattern_id: str | None = None) -> Evidence:
-        kind = where.kind(span.start_char)
+    def make(
+        span: Any, label: str, pattern_id: str | None = None, kind: str | None = None
+    ) -> Evidence:
+        kind = where.kind(span.start_char) if kind is None else kind
         return Evidence(
             dimension=label,
             text=span.text,
@@ -238,33 +267,33 @@ def analyze(
         label, kind = span.label_, where.kind(span.start_char)
         header = where.in_header(span.start_char)
         if label == CONSUMER_USE:
-            consumer.append(make(span, label))
+            consumer.append(make(span, label, kind=kind))
             if not span.id_.startswith("club"):
                 personal.add(clauses.index(span.start))
         elif label in DIMENSIONS:
             if kind != "interests" and not header:
-                found.append((make(span, label), span.start))
+                found.append((make(span, label, kind=kind), span.start))
         elif (label == "SENIORITY" and not (header or kind == "contact")) or (
             label == "PLATFORM" and not_a_platform(span)
         ):
             continue
         else:
-            entities.append(make(span, label))
+            entities.append(make(span, label, kind=kind))
             tool_kind = span.id_ if label == "TOOL" else ""
             if label == "PLATFORM" or (label == "TOOL" and tool_kind not in _NOT_DIGITAL):
                 where.context_spans.append(span.start_char)
             if label == "PLATFORM" and kind == "interests":
-                consumer.append(make(span, CONSUMER_USE, "platform_in_interests"))
+                consumer.append(make(span, CONSUMER_USE, "platform_in_interests", kind))
             if kind in DOING_SECTIONS and not header:
                 if label == "TOOL":
                     name = f"tool:{span.text.lower()}"
                     if tool_kind not in _NOT_TECHNICAL:
-                        found.append((make(span, "technical", name), span.start))
+                        found.append((make(span, "technical", name, kind), span.start))
                     if tool_kind in _ANALYTICS_TOOLS:
-                        found.append((make(span, "analytics", name), span.start))
+                        found.append((make(span, "analytics", name, kind), span.start))
                 elif label == "PLATFORM":
                     platforms.append(span)
-    channels = personal_channels(document.text, entries)
+    channels = personal_channels(document.text, entries, where.headers)
     for entry, start, end in channels:
         consumer.append(
             Evidence(
@@ -279,7 +308,7 @@ def analyze(
             )
         )
     own_channel = [(e.start, e.end) for e, _s, _e in channels]
-    platforms = [p for p in platforms if not any(a <= p.start_char < b for a, b in own_channel)]
+    platforms = [p for p in platforms if not _inside(own_channel, p.start_char)]
     if len({p.text.lower() for p in platforms}) >= PLATFORMS_FOR_TECHNICAL:
         found += [(make(p, "technical", f"platform:{p.text.lower()}"), p.start) for p in platforms]
     evidence: list[Evidence] = []
@@ -287,7 +316,7 @@ def analyze(
     for ev, token_i in found:
         if (
             (personal and clauses.index(token_i) in personal)
-            or any(a <= ev.start < b for a, b in own_channel)
+            or _inside(own_channel, ev.start)
             or (ev.dimension, ev.start, ev.end) in seen
         ):
             continue

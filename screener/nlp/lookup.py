@@ -144,8 +144,8 @@ class Clauses:
             if where.in_header(first):
                 out.append(Clause(first, last))
                 continue
-            others = bool(self.handoff and self.handoff[i]) or any(
-                t in self.others for t in range(start, end)
+            others = bool(self.handoff and self.handoff[i]) or bool(
+                self.others and any(t in self.others for t in range(start, end))
             )
             agency = self.agency[i] if self.agency else "neutral"
             out.append(Clause(first, last, agency, others))

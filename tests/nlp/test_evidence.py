@@ -148,6 +148,15 @@ def test_a_personal_channel_gives_no_dimension_evidence(analyze_text):
     assert analysis.dimensions == []
 
 
+def test_a_handle_on_the_second_header_line_is_a_personal_channel(analyze_text):
+    lines = "\n".join(f"- {b}" for b in CHANNEL_BULLETS)
+    text = f"{HEAD}Experience\nFood Creator\n@desiplate | Mar 2019 - Present\n{lines}\n"
+    analysis = analyze_text(text)
+    signals = [e for e in analysis.consumer_signals if e.pattern_id == "personal_channel"]
+    assert [e.text for e in signals] == ["@desiplate"]
+    assert analysis.dimensions == []
+
+
 def test_a_creator_hired_by_a_business_is_no_personal_channel(analyze_text):
     analysis = analyze_text(creator_resume("Content Creator — Noor Family Health Clinics"))
     assert not [e for e in analysis.consumer_signals if e.pattern_id == "personal_channel"]

@@ -69,6 +69,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--resume", action="store_true",
                    help="append to --output, skipping files already in it (by sha256)")
     s.add_argument("--model", type=Path, help="model file or folder (default: shipped model)")
+    s.add_argument("--patterns", type=Path, action="append", metavar="JSONL",
+                   help="your own pattern file, added to the shipped lexicon (repeatable; "
+                        "format in the README, 'Your own patterns')")
     s.add_argument("--no-blind", action="store_true",
                    help="do not redact personal data before building features")
     s.add_argument("--report", type=Path, metavar="HTML",
@@ -171,7 +174,7 @@ def _screen(args: argparse.Namespace) -> int:
     # and builds the spaCy pipeline (start-up is imports, on two cores at once).
     limits = _limits(args.limit)
     screener = Screener.load(args.model, blind=not args.no_blind, background=True,
-                             limits=limits)
+                             limits=limits, patterns=args.patterns)
     fmt = "jsonl" if args.format == "table" and args.output else args.format
     done: set[str] = set()
     if args.resume:

@@ -37,6 +37,15 @@ class Screener:
         A fitted model (see :meth:`load`).
     nlp : spacy.Language, optional
         The evidence pipeline; default :func:`screener.nlp.build_nlp()`.
+        A pipeline given here is used in this process only: it cannot be
+        sent to worker processes that are spawned rather than forked
+        (macOS, Windows), so such a batch raises ``ScreenerError`` before it
+        starts.  To add patterns, prefer ``patterns``.
+    patterns : path or list of paths, optional
+        The user's own JSONL pattern files, added to the shipped lexicon
+        (``build_nlp(extra_patterns=...)``).  They are validated here, and
+        worker processes rebuild the pipeline with them.  The shipped model
+        was trained without them: evidence they add changes the features.
     limits : screener.extraction.Limits, optional
         Size, page and time limits for reading files.
     blind : bool
@@ -50,12 +59,24 @@ class Screener:
         model: Any,
         *,
         nlp: Any = None,
+        patterns: str | Path | Iterable[str | Path] | None = None,
         limits: Any = None,
         blind: bool = True,
         as_of: date | None = None,
     ) -> None:
+        if nlp is not None and patterns is not None:
+            raise ValueError("give Screener either nlp= or patterns=, not both")
         self.model = model
         self._nlp = nlp
+        #: The pipeline was given by the caller, so it cannot be rebuilt elsewhere.
+        self._given_nlp = nlp is not None
+        self.patterns: tuple[Path, ...] = ()
+        if patterns is not None:
+            from screener.nlp.pipeline import user_patterns
+
+            paths = [patterns] if isinstance(patterns, (str, Path)) else list(patterns)
+            self.patterns = tuple(Path(p) for p in paths)
+            user_patterns(self.patterns)  # a bad file fails now, not on every resume
         self.limits = limits
         self.blind = blind
         self.as_of = as_of
@@ -63,7 +84,15 @@ class Screener:
         self.token = uuid.uuid4().hex
 
     def __getstate__(self) -> dict[str, Any]:
-        # The spaCy pipeline is rebuilt in each worker process, not pickled.
+        # The spaCy pipeline is rebuilt in each worker process (from ``patterns``),
+        # not pickled: its components are closures.  One the caller built cannot
+        # be rebuilt, and silently screening with the default one would be wrong.
+        if self._given_nlp:
+            raise ScreenerError(
+                "this Screener was given its own nlp pipeline, which cannot be sent to a "
+                "spawned worker process; pass patterns= instead of nlp=, or screen with "
+                "jobs=1 and no memory ceiling"
+            )
         state = dict(self.__dict__)
         state["_nlp"] = None
         return state
@@ -79,7 +108,9 @@ class Screener:
         :meth:`prepare` to wait for it.
         """
         from screener.model import ScreeningModel
+        from screener.nlp.pipeline import user_patterns
 
+        user_patterns(kwargs.get("patterns"))  # a bad pattern file fails before the model loads
         return cls(ScreeningModel.load(path, background=background), **kwargs)
 
     def prepare(self) -> Screener:
@@ -98,7 +129,7 @@ class Screener:
         if self._nlp is None:
             from screener.nlp import build_nlp
 
-            self._nlp = build_nlp()
+            self._nlp = build_nlp(extra_patterns=self.patterns or None)
         return self._nlp
 
     @property

@@ -243,3 +243,25 @@ def test_screening_leaves_the_garbage_collector_as_it_was(tmp_path, good_text):
     before = gc.get_threshold(), gc.get_freeze_count()
     assert main(["screen", str(tmp_path / "cv.txt"), "-o", str(tmp_path / "o.jsonl")]) == 0
     assert (gc.get_threshold(), gc.get_freeze_count()) == before
+
+
+def test_patterns_option_adds_the_users_evidence(tmp_path):
+    resume = tmp_path / "r.txt"
+    resume.write_text(
+        "Experience\nSocial Media Lead, Kafe Oy, 2019 - 2024\n"
+        "- Ran fika feedback rounds with regulars to learn what made them share our posts\n"
+    )
+    mine = tmp_path / "mine.jsonl"
+    mine.write_text('{"label": "psychology", "pattern": "fika feedback rounds"}\n')
+    out = tmp_path / "out.jsonl"
+    assert main(["screen", str(resume), "--patterns", str(mine), "-o", str(out)]) == 0
+    texts = [e["text"] for e in _rows(out)[0]["evidence"]]
+    assert "fika feedback rounds" in texts
+
+
+def test_an_invalid_patterns_file_is_a_usage_error_naming_the_line(tmp_path, capsys):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"label": "psychology"}\n')
+    code = main(["screen", str(tmp_path), "--patterns", str(bad), "-o", str(tmp_path / "o")])
+    assert code == 2
+    assert "bad.jsonl, line 1" in capsys.readouterr().err

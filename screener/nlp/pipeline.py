@@ -32,6 +32,7 @@ __all__ = [
     "build_nlp",
     "cased_phrases",
     "drop_identity_special_cases",
+    "user_patterns",
 ]
 
 PIPE_NAMES = (
@@ -99,7 +100,24 @@ def cased_phrases(
     return out, checks
 
 
-def _user_patterns(extra: str | Path | Iterable[str | Path] | None) -> list[dict[str, Any]]:
+def user_patterns(extra: str | Path | Iterable[str | Path] | None) -> list[dict[str, Any]]:
+    """Load and validate the user's own JSONL pattern files.
+
+    Parameters
+    ----------
+    extra : path or list of paths, optional
+        Pattern files in the format of the shipped ones.
+
+    Returns
+    -------
+    list of dict
+        The patterns of all files, in order (none for ``None``).
+
+    Raises
+    ------
+    LexiconError
+        If a file is missing or a line is invalid (the message names both).
+    """
     from screener.nlp.lexicon import load_patterns
 
     if extra is None:
@@ -196,7 +214,7 @@ def build_nlp(
     from screener.nlp import agency, components, outcomes  # noqa: F401  (registers factories)
     from screener.nlp.lexicon import package_patterns
 
-    patterns, checks = cased_phrases(package_patterns() + _user_patterns(extra_patterns))
+    patterns, checks = cased_phrases(package_patterns() + user_patterns(extra_patterns))
     nlp = spacy.blank("en") if model is None else spacy.load(model)
     drop_identity_special_cases(nlp)
     ruler_name = "span_ruler" if "span_ruler" not in nlp.pipe_names else "screener_span_ruler"

@@ -6,7 +6,9 @@ Prints the corpus balance checks (length, section count, names and countries
 must not separate the labels), the duplicate-safe cross-validated figures
 (including held-out minimal pairs), then saves ``models/screener-model.skops``,
 ``models/screener-model.json`` and ``models/MODEL_CARD.md``. With ``--check``
-it trains and compares with the shipped metadata instead of writing.
+it trains and compares with the shipped metadata instead of writing: the
+cross-validated figures and every resume's probability (the held-out-writer
+runs are skipped there; they are not compared).
 """
 
 from __future__ import annotations
@@ -117,7 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     from screener.evaluation import summarise
 
     cv = summarise(data.items, cross_validate(data, seed=SEED).tolist(), 0.5)
-    by_writer = leave_one_writer_out(data)
+    # --check compares the cross-validated figures and the probabilities; the 46
+    # held-out-writer fits would take most of its time and are not compared.
+    by_writer = {} if args.check else leave_one_writer_out(data)
     print(format_metrics({"5-fold grouped CV": cv, **by_writer}))
     version = f"{__version__}+corpus.{corpus_digest(CORPUS)}"
     model = train(data, seed=SEED, version=version)

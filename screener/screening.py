@@ -38,9 +38,10 @@ class Screener:
     nlp : spacy.Language, optional
         The evidence pipeline; default :func:`screener.nlp.build_nlp()`.
         A pipeline given here is used in this process only: it cannot be
-        sent to worker processes that are spawned rather than forked
-        (macOS, Windows), so such a batch raises ``ScreenerError`` before it
-        starts.  To add patterns, prefer ``patterns``.
+        pickled, so a batch on worker processes that are spawned rather than
+        forked (macOS, Windows) or on an ``executor`` raises
+        ``ScreenerError`` before it starts.  To add patterns, prefer
+        ``patterns``.
     patterns : path or list of paths, optional
         The user's own JSONL pattern files, added to the shipped lexicon
         (``build_nlp(extra_patterns=...)``).  They are validated here, and
@@ -108,10 +109,10 @@ class Screener:
         :meth:`prepare` to wait for it.
         """
         from screener.model import ScreeningModel
-        from screener.nlp.pipeline import user_patterns
 
-        user_patterns(kwargs.get("patterns"))  # a bad pattern file fails before the model loads
-        return cls(ScreeningModel.load(path, background=background), **kwargs)
+        screener = cls(None, **kwargs)  # a bad pattern file fails before the model loads
+        screener.model = ScreeningModel.load(path, background=background)
+        return screener
 
     def prepare(self) -> Screener:
         """Build the spaCy pipeline and wait for the model, e.g. before forking workers.

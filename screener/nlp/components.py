@@ -146,7 +146,7 @@ def _check_cased(doc: Doc, raw: list[Span], cased: dict[str, dict[str, Any]]) ->
     """Keep a cased phrase match only where the token pattern would have matched."""
     out: list[Span] = []
     for span in raw:
-        check = cased.get(span.id_) if cased else None
+        check = cased.get(span.id_)
         if check is None:
             out.append(span)
             continue

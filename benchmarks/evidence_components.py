@@ -1,7 +1,7 @@
 """Time each step of the evidence layer: milliseconds per resume.
 
-Renders the labelled JSON resumes of a folder (default ``data/corpus``) as
-``evidence_speed.py`` does and times, over all of them at once, the
+Renders the labelled JSON resumes of a folder (default ``data/corpus``)
+with ``evidence_speed.corpus_texts`` and times, over all of them at once, the
 tokenizer (``nlp.make_doc``), each pipeline component in turn on the docs
 the previous one returned, and the whole of :func:`screener.nlp.analyze`
 (which also segments sections and entries and builds the evidence records).
@@ -17,10 +17,10 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import json
 import time
-from pathlib import Path
 from typing import Any
+
+from evidence_speed import corpus_texts  # the script's folder is on sys.path
 
 
 def _passes(repeat: int, run: Any) -> float:
@@ -40,14 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="first N resumes only (0: all)")
     args = parser.parse_args(argv)
 
-    from screener.corpus import render_text
     from screener.nlp import analyze, build_nlp
 
-    texts = []
-    for path in sorted(Path(args.folder).rglob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(data, dict) and isinstance(data.get("resume"), dict):
-            texts.append(render_text(data["resume"]))
+    texts = corpus_texts(args.folder)
     texts = texts[: args.limit] if args.limit > 0 else texts
     if not texts:
         print(f"no JSON resumes under {args.folder}")

@@ -23,20 +23,27 @@ import time
 from pathlib import Path
 
 
+def corpus_texts(folder: str | Path) -> list[str]:
+    """The labelled JSON resumes under ``folder``, rendered to plain text."""
+    from screener.corpus import render_text
+
+    texts = []
+    for path in sorted(Path(folder).rglob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and isinstance(data.get("resume"), dict):
+            texts.append(render_text(data["resume"]))
+    return texts
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", default="data/corpus")
     parser.add_argument("--repeat", type=int, default=3, help="passes over the corpus")
     args = parser.parse_args(argv)
 
-    from screener.corpus import render_text
     from screener.nlp import analyze, build_nlp
 
-    texts = []
-    for path in sorted(Path(args.folder).rglob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(data, dict) and isinstance(data.get("resume"), dict):
-            texts.append(render_text(data["resume"]))
+    texts = corpus_texts(args.folder)
     if not texts:
         print(f"no JSON resumes under {args.folder}")
         return 1

@@ -249,13 +249,14 @@ def analyze(
         span: Any, label: str, pattern_id: str | None = None, kind: str | None = None
     ) -> Evidence:
         kind = where.kind(span.start_char) if kind is None else kind
+        start, end = span.start_char, span.end_char
         return Evidence(
             dimension=label,
-            text=span.text,
+            text=unwrapped[start:end],  # span.text, without a Python loop over its tokens
             section=kind,
-            page=where.page(span.start_char),
-            start=span.start_char,
-            end=span.end_char,
+            page=where.page(start),
+            start=start,
+            end=end,
             claimed_only=kind not in DOING_SECTIONS,
             pattern_id=pattern_id if pattern_id is not None else (span.id_ or None),
             agency=clauses.agency_of(span.start),

@@ -136,11 +136,16 @@ class Clauses:
         now") say nobody did anything: their clauses are ``neutral`` whatever
         verb-like word opens them.
         """
-        out = []
+        from spacy.attrs import IDX, LENGTH
+
+        out: list[Clause] = []
+        if not self.starts:
+            return out
+        offsets = doc.to_array([IDX, LENGTH]).tolist()  # one C call, not three tokens a clause
         for i, (start, end) in enumerate(zip(self.starts, self.ends, strict=True)):
             if end <= start:
                 continue
-            first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+            first, last = offsets[start][0], sum(offsets[end - 1])
             if where.in_header(first):
                 out.append(Clause(first, last))
                 continue

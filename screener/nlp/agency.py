@@ -63,6 +63,7 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
+from spacy.attrs import IS_PUNCT, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -198,25 +199,32 @@ class _FiniteAt:
 
 
 class _Cue:
-    """A cue span reduced to plain values (token offsets, label, id, words)."""
+    """A cue span reduced to plain values (token offsets, label, id)."""
 
-    __slots__ = ("end", "id", "label", "n", "start", "text")
+    __slots__ = ("end", "id", "label", "n", "start")
 
     def __init__(self, span: Span) -> None:
         self.label, self.id = span.label_, span.id_
         self.start, self.end, self.n = span.start, span.end, len(span)
-        self.text = span.text.lower()
 
 
 class _Words:
     """Lower-cased words, punctuation and spacing of a doc, read once."""
 
     def __init__(self, doc: Doc) -> None:
-        toks = list(doc)
-        self.low = [t.lower_ for t in toks]
-        self.text = [t.text for t in toks]
-        self.punct = [t.is_punct for t in toks]
-        self.spaced = [bool(t.whitespace_) for t in toks]
+        # one pass over the tokens; the flags come from a single to_array call
+        self.text = [t.text for t in doc]
+        self.low = [w.lower() for w in self.text]  # what Token.lower_ holds
+        flags = doc.to_array([IS_PUNCT, SPACY]).tolist() if len(doc) else []
+        self.punct = [bool(f[0]) for f in flags]
+        self.spaced = [bool(f[1]) for f in flags]
+
+    def phrase(self, start: int, end: int) -> str:
+        """Lower-cased text of tokens ``start:end``, as ``span.text.lower()`` gives it."""
+        last = end - 1
+        return "".join(
+            self.low[k] + (" " if self.spaced[k] and k < last else "") for k in range(start, end)
+        )
 
     def first_content(self, start: int, end: int) -> int:
         i = start
@@ -340,7 +348,7 @@ def _label_one(
                 others.add(cue.start)
         elif label == "AGENCY_ROLE":
             nxt = w.text[cue.end] if cue.end < end else ""
-            if nxt in _POSSESSIVE and cue.text not in _NOT_OTHERS | _ABOVE:
+            if nxt in _POSSESSIVE and w.phrase(cue.start, cue.end) not in _NOT_OTHERS | _ABOVE:
                 strong = True
     if roles and not strong:
         for i in range(start, end):

@@ -271,3 +271,17 @@ def test_posts_the_publisher_picks_are_someone_elses(nlp):
 def test_what_people_said_after_a_colon_is_not_someone_elses_work(nlp):
     text = "Interviewed donors: they give for one child's progress."
     assert clause_labels(nlp, text) == ["own"]
+
+
+def test_work_on_the_clients_account_is_still_own(nlp):
+    assert clause_labels(nlp, "Ran the client's Instagram ads.") == ["own"]
+
+
+def test_words_phrase_reads_like_span_text(nlp):
+    from screener.nlp.agency import _Words
+
+    doc = nlp("The C-suite's  plan, as per the VP of Marketing ( draft ).")
+    words = _Words(doc)
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            assert words.phrase(start, end) == doc[start:end].text.lower()

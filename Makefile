@@ -24,6 +24,7 @@ demo: $(STAMP)
 # pytest exits 5 when it collected no test: treat that as a failure, not a pass.
 test: $(STAMP)
 	$(VENV)/bin/ruff check screener tests benchmarks scripts
+	$(VENV)/bin/ruff format --check screener tests benchmarks scripts
 	$(PY) -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
 
 lint: $(STAMP)

@@ -148,8 +148,18 @@ class Run:
 def run_cli(folder: Path, jobs: int, timeout: float = 30.0) -> Run:
     """Run ``screener screen`` over ``folder`` and time it (rows are flushed one by one)."""
     out = folder.parent / f"out-{jobs}-{time.monotonic_ns()}.jsonl"
-    cmd = _cli("screen", str(folder), "-o", str(out), "--jobs", str(jobs),
-               "--timeout", str(timeout), "--progress", "never")
+    cmd = _cli(
+        "screen",
+        str(folder),
+        "-o",
+        str(out),
+        "--jobs",
+        str(jobs),
+        "--timeout",
+        str(timeout),
+        "--progress",
+        "never",
+    )
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -178,14 +188,19 @@ def startup() -> dict[str, float]:
             times.append(time.perf_counter() - t0)
         return min(times)
 
-    return {"screener --version": best(_cli("--version")),
-            "import screener": best([sys.executable, "-c", "import screener"])}
+    return {
+        "screener --version": best(_cli("--version")),
+        "import screener": best([sys.executable, "-c", "import screener"]),
+    }
 
 
 def first_result(folder: Path) -> float:
     t0 = time.perf_counter()
-    proc = subprocess.Popen(_cli("screen", str(folder), "--progress", "never"),
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        _cli("screen", str(folder), "--progress", "never"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
     assert proc.stdout is not None
     proc.stdout.readline()
     took = time.perf_counter() - t0
@@ -236,17 +251,35 @@ def main(argv: list[str] | None = None) -> int:
         res: list[tuple[str, str, str, str]] = [("measure", "value", "target", "met")]
         t_pm, t_ours = overhead(files)
         ratio = t_ours / t_pm
-        res.append(("overhead vs pdfminer extract_text", f"{ratio:.3f}x "
-                    f"({t_ours:.1f}s vs {t_pm:.1f}s, {len(files)} PDFs)", "<= 1.10",
-                    str(ratio <= 1.10)))
+        res.append(
+            (
+                "overhead vs pdfminer extract_text",
+                f"{ratio:.3f}x ({t_ours:.1f}s vs {t_pm:.1f}s, {len(files)} PDFs)",
+                "<= 1.10",
+                str(ratio <= 1.10),
+            )
+        )
         r1 = run_cli(corpus, 1)
         r2 = run_cli(corpus, 2)
         speed, steady = r1.wall / r2.wall, r2.steady / r1.steady
         for jobs, r in ((1, r1), (2, r2)):
-            res.append((f"throughput --jobs {jobs}", f"{r.rows / r.wall:.2f} files/s "
-                        f"({r.steady:.2f} after the first row; {r.cores:.2f} CPUs busy)", "", ""))
-        res.append(("scaling, 2 jobs vs 1", f"{steady:.2f}x after the first row "
-                    f"({speed:.2f}x wall incl. start-up)", ">= 1.8x", str(steady >= 1.8)))
+            res.append(
+                (
+                    f"throughput --jobs {jobs}",
+                    f"{r.rows / r.wall:.2f} files/s "
+                    f"({r.steady:.2f} after the first row; {r.cores:.2f} CPUs busy)",
+                    "",
+                    "",
+                )
+            )
+        res.append(
+            (
+                "scaling, 2 jobs vs 1",
+                f"{steady:.2f}x after the first row ({speed:.2f}x wall incl. start-up)",
+                ">= 1.8x",
+                str(steady >= 1.8),
+            )
+        )
         big = tmp / "big"
         big.mkdir()
         src = sorted(corpus.iterdir())
@@ -258,20 +291,37 @@ def main(argv: list[str] | None = None) -> int:
             (big / f"{i:05d}{s.suffix}").write_bytes(data)
         rss2, rss_big = r2.rss_mb, run_cli(big, 2).rss_mb
         same = abs(rss_big - rss2) / rss2 <= 0.10
-        res.append((f"peak RSS per worker, {args.files} files", f"{rss2:.0f} MB", "< 400 MB",
-                    str(rss2 < 400)))
-        res.append((f"peak RSS per worker, {args.big} files", f"{rss_big:.0f} MB",
-                    "within 10%", str(same and rss_big < 400)))
+        res.append(
+            (
+                f"peak RSS per worker, {args.files} files",
+                f"{rss2:.0f} MB",
+                "< 400 MB",
+                str(rss2 < 400),
+            )
+        )
+        res.append(
+            (
+                f"peak RSS per worker, {args.big} files",
+                f"{rss_big:.0f} MB",
+                "within 10%",
+                str(same and rss_big < 400),
+            )
+        )
         for name, sec in startup().items():
             res.append((name, f"{sec:.3f} s", "< 0.3 s", str(sec < 0.3)))
         first = sorted(first_result(corpus) for _ in range(3))[1]
-        res.append(("time to first result (median of 3)", f"{first:.2f} s", "< 3 s",
-                    str(first < 3)))
+        res.append(
+            ("time to first result (median of 3)", f"{first:.2f} s", "< 3 s", str(first < 3))
+        )
         res.append(pathological(tmp, files, args.timeout))
-        print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python "
-              f"{platform.python_version()}")
-        print(f"load average (1, 5, 15 min) before: {_loads(load_before)}, after: "
-              f"{_loads(os.getloadavg())}")
+        print(
+            f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python "
+            f"{platform.python_version()}"
+        )
+        print(
+            f"load average (1, 5, 15 min) before: {_loads(load_before)}, after: "
+            f"{_loads(os.getloadavg())}"
+        )
         print(f"command: python benchmarks/bench_screen.py --files {args.files} --big {args.big}")
         print(_table(res))
     finally:
@@ -297,8 +347,12 @@ def pathological(tmp: Path, files: list[Path], timeout: float) -> tuple[str, str
     bound = t_good + timeout * n_bad
     # +5%: two runs of the same good files differ by a few percent on a shared
     # VM, and each stopped worker is replaced by a fork; shown in the target.
-    return (f"pathological: {n_bad} runaway of {rows}", f"{t_mixed:.1f} s",
-            f"<= {bound:.1f} s +5%", str(t_mixed <= bound * 1.05))
+    return (
+        f"pathological: {n_bad} runaway of {rows}",
+        f"{t_mixed:.1f} s",
+        f"<= {bound:.1f} s +5%",
+        str(t_mixed <= bound * 1.05),
+    )
 
 
 if __name__ == "__main__":

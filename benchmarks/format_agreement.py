@@ -51,12 +51,16 @@ def main(argv: list[str] | None = None) -> int:
             same = len({v >= 0.5 for v in vals}) == 1 and len(vals) == len(probs)
             agree += same
             gaps.append((max(vals) - min(vals) if vals else 1.0, f.stem, probs))
-    print(f"{agree}/{len(sample)} resumes get the same decision in all "
-          f"{len(render.PDF_LAYOUTS) + len(render.DOCX_STYLES) + 1} renderings "
-          f"({agree / len(sample):.3f})")
+    print(
+        f"{agree}/{len(sample)} resumes get the same decision in all "
+        f"{len(render.PDF_LAYOUTS) + len(render.DOCX_STYLES) + 1} renderings "
+        f"({agree / len(sample):.3f})"
+    )
     gaps.sort(reverse=True)
-    print(f"largest probability gap: {gaps[0][0]:.3f}; median gap: "
-          f"{sorted(g for g, _, _ in gaps)[len(gaps) // 2]:.3f}")
+    print(
+        f"largest probability gap: {gaps[0][0]:.3f}; median gap: "
+        f"{sorted(g for g, _, _ in gaps)[len(gaps) // 2]:.3f}"
+    )
     for gap, stem, probs in gaps[:5]:
         cells = ", ".join(f"{k} {v:.2f}" if v is not None else f"{k} -" for k, v in probs.items())
         print(f"  {stem}: gap {gap:.2f}: {cells}")

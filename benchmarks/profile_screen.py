@@ -115,9 +115,11 @@ def stage_table(files: list[Path], *, tune: bool = True) -> str:
     with tuned_gc() if tune else contextlib.nullcontext():
         t_pm, t_ours = alternate(screener, files, clock=time.process_time)
     n = len(files)
-    rows = [f"{'stage':28s} {'ms/file':>8s}",
-            f"{'pdfminer extract_text':28s} {1e3 * t_pm / n:8.1f}",
-            f"{'screener.screen (total)':28s} {1e3 * t_ours / n:8.1f}"]
+    rows = [
+        f"{'stage':28s} {'ms/file':>8s}",
+        f"{'pdfminer extract_text':28s} {1e3 * t_pm / n:8.1f}",
+        f"{'screener.screen (total)':28s} {1e3 * t_ours / n:8.1f}",
+    ]
     rows += [f"  {k:26s} {1e3 * v / n:8.1f}" for k, v in totals.most_common()]
     rest = t_ours - sum(totals.values())
     rows.append(f"  {'other (read, sha256, result)':26s} {1e3 * rest / n:8.1f}")
@@ -205,14 +207,23 @@ def profile_startup(path: Path, runs: int = 3) -> str:
         proc.stdout.readline()
         firsts.append(time.perf_counter() - t0)
         proc.wait()
-    main = subprocess.run([sys.executable, "-c", _MAIN_PHASES, str(path)], cwd=ROOT,
-                          capture_output=True, text=True, check=True).stdout
-    helper = subprocess.run([sys.executable, "-c", _HELPER_PHASES], cwd=ROOT,
-                            capture_output=True, text=True, check=True).stdout
-    return (f"screener screen {path.name}: first row after "
-            + ", ".join(f"{t:.2f}" for t in firsts) + " s\n\n"
-            + f"main process, phase by phase:\n{main}\n"
-            + f"model helper (only if the saved numbers are unusable), run alone:\n{helper}")
+    main = subprocess.run(
+        [sys.executable, "-c", _MAIN_PHASES, str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    helper = subprocess.run(
+        [sys.executable, "-c", _HELPER_PHASES], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    return (
+        f"screener screen {path.name}: first row after "
+        + ", ".join(f"{t:.2f}" for t in firsts)
+        + " s\n\n"
+        + f"main process, phase by phase:\n{main}\n"
+        + f"model helper (only if the saved numbers are unusable), run alone:\n{helper}"
+    )
 
 
 def screen_loop(files: list[Path], rounds: int = 2) -> None:
@@ -262,10 +273,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--corpus", type=Path, help="an existing folder of PDFs")
     p.add_argument("--startup", action="store_true", help="profile CLI start-up instead")
     p.add_argument("--loop", action="store_true", help="only screen the files (for py-spy)")
-    p.add_argument("--spy-summary", type=Path, metavar="RAW",
-                   help="summarise `py-spy record -f raw` output of a --loop run")
-    p.add_argument("--no-gc-tuning", action="store_true",
-                   help="measure stages with Python's default garbage collector settings")
+    p.add_argument(
+        "--spy-summary",
+        type=Path,
+        metavar="RAW",
+        help="summarise `py-spy record -f raw` output of a --loop run",
+    )
+    p.add_argument(
+        "--no-gc-tuning",
+        action="store_true",
+        help="measure stages with Python's default garbage collector settings",
+    )
     args = p.parse_args(argv)
     if args.spy_summary:
         print(spy_summary(args.spy_summary, args.top))

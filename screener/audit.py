@@ -27,8 +27,11 @@ UNKNOWN = "Unknown"
 SMALL_SHARE = 0.02
 SMALL_N = 30
 FOUR_FIFTHS = 0.8
-_DIMENSIONS = {"sex": ("sex",), "race_ethnicity": ("race_ethnicity",),
-               "intersectional": ("sex", "race_ethnicity")}
+_DIMENSIONS = {
+    "sex": ("sex",),
+    "race_ethnicity": ("race_ethnicity",),
+    "intersectional": ("sex", "race_ethnicity"),
+}
 
 
 @dataclass
@@ -83,19 +86,31 @@ class AuditReport:
         return buf.getvalue()
 
     def to_text(self) -> str:
-        head = (f"Bias audit of model {self.model_version}: {self.applicants} applicants, "
-                f"median probability {_f(self.median_probability)}")
-        cols = f"{'grouping':<15}{'category':<34}{'n':>6}{'sel.rate':>9}{'IR':>7}" \
-               f"{'scor.rate':>10}{'IR':>7}{'p':>8}  flags"
+        head = (
+            f"Bias audit of model {self.model_version}: {self.applicants} applicants, "
+            f"median probability {_f(self.median_probability)}"
+        )
+        cols = (
+            f"{'grouping':<15}{'category':<34}{'n':>6}{'sel.rate':>9}{'IR':>7}"
+            f"{'scor.rate':>10}{'IR':>7}{'p':>8}  flags"
+        )
         lines = [head, "", cols, "-" * len(cols)]
         for r in self.rows:
-            flags = ",".join(f for f, on in (("<4/5", r.four_fifths_flag),
-                                             ("<2%", r.excludable_under_2pct),
-                                             ("small-n", r.small_sample)) if on)
-            lines.append(f"{r.grouping:<15}{r.category[:33]:<34}{r.applicants:>6}"
-                         f"{_f(r.selection_rate):>9}{_f(r.selection_impact_ratio):>7}"
-                         f"{_f(r.scoring_rate):>10}{_f(r.scoring_impact_ratio):>7}"
-                         f"{_f(r.fisher_p_selection):>8}  {flags}")
+            flags = ",".join(
+                f
+                for f, on in (
+                    ("<4/5", r.four_fifths_flag),
+                    ("<2%", r.excludable_under_2pct),
+                    ("small-n", r.small_sample),
+                )
+                if on
+            )
+            lines.append(
+                f"{r.grouping:<15}{r.category[:33]:<34}{r.applicants:>6}"
+                f"{_f(r.selection_rate):>9}{_f(r.selection_impact_ratio):>7}"
+                f"{_f(r.scoring_rate):>10}{_f(r.scoring_impact_ratio):>7}"
+                f"{_f(r.fisher_p_selection):>8}  {flags}"
+            )
         lines += [""] + [f"unknown {k}: {v}" for k, v in self.unknown.items()]
         lines += [f"warning: {w}" for w in self.warnings]
         return "\n".join(lines)
@@ -121,8 +136,10 @@ def _rows_for(grouping: str, people: list[dict[str, Any]], total: int) -> list[A
         if any(p[k] == UNKNOWN for k in keys):
             continue
         cats.setdefault(" / ".join(p[k] for k in keys), []).append(p)
-    stats = {c: (len(ps), sum(p["selected"] for p in ps), sum(p["above"] for p in ps))
-             for c, ps in cats.items()}
+    stats = {
+        c: (len(ps), sum(p["selected"] for p in ps), sum(p["above"] for p in ps))
+        for c, ps in cats.items()
+    }
     best_sel = max((s / n for n, s, _ in stats.values() if n), default=0.0)
     best_scr = max((a / n for n, _, a in stats.values() if n), default=0.0)
     ref = max(stats, key=lambda c: stats[c][1] / stats[c][0], default=None)
@@ -132,20 +149,32 @@ def _rows_for(grouping: str, people: list[dict[str, Any]], total: int) -> list[A
         n, sel, above = stats[cat]
         sr, scr = sel / n, above / n
         sir = sr / best_sel if best_sel else None
-        rows.append(AuditRow(
-            grouping=grouping, category=cat, applicants=n, selected=sel, selection_rate=sr,
-            selection_impact_ratio=sir, scored_above_median=above, scoring_rate=scr,
-            scoring_impact_ratio=scr / best_scr if best_scr else None,
-            fisher_p_selection=None if cat == ref else _fisher(sel, n, ref_sel, ref_n),
-            four_fifths_flag=sir is not None and sir < FOUR_FIFTHS,
-            excludable_under_2pct=n / total < SMALL_SHARE,
-            small_sample=n < SMALL_N,
-        ))
+        rows.append(
+            AuditRow(
+                grouping=grouping,
+                category=cat,
+                applicants=n,
+                selected=sel,
+                selection_rate=sr,
+                selection_impact_ratio=sir,
+                scored_above_median=above,
+                scoring_rate=scr,
+                scoring_impact_ratio=scr / best_scr if best_scr else None,
+                fisher_p_selection=None if cat == ref else _fisher(sel, n, ref_sel, ref_n),
+                four_fifths_flag=sir is not None and sir < FOUR_FIFTHS,
+                excludable_under_2pct=n / total < SMALL_SHARE,
+                small_sample=n < SMALL_N,
+            )
+        )
     return rows
 
 
-def audit(results: Iterable[dict[str, Any]], demographics: Iterable[dict[str, str]],
-          *, key: str = "sha256") -> AuditReport:
+def audit(
+    results: Iterable[dict[str, Any]],
+    demographics: Iterable[dict[str, str]],
+    *,
+    key: str = "sha256",
+) -> AuditReport:
     """Compute the audit from result rows and a separate demographic table.
 
     Parameters
@@ -167,32 +196,37 @@ def audit(results: Iterable[dict[str, Any]], demographics: Iterable[dict[str, st
         d = demo.get(r.get(key) or "")
         unmatched += d is None
         d = d or {}
-        people.append({
-            "sex": (d.get("sex") or "").strip() or UNKNOWN,
-            "race_ethnicity": (d.get("race_ethnicity") or "").strip() or UNKNOWN,
-            "selected": bool(r.get("strategic")),
-            "above": median is not None and r["probability"] > median,
-        })
+        people.append(
+            {
+                "sex": (d.get("sex") or "").strip() or UNKNOWN,
+                "race_ethnicity": (d.get("race_ethnicity") or "").strip() or UNKNOWN,
+                "selected": bool(r.get("strategic")),
+                "above": median is not None and r["probability"] > median,
+            }
+        )
     report = AuditReport(
         model_version=versions[0] if len(versions) == 1 else ",".join(versions) or None,
         applicants=len(people),
         unknown={k: sum(p[k] == UNKNOWN for p in people) for k in ("sex", "race_ethnicity")},
-        median_probability=median, unmatched_results=unmatched,
+        median_probability=median,
+        unmatched_results=unmatched,
     )
     for grouping in _DIMENSIONS:
         report.rows += _rows_for(grouping, people, max(len(people), 1))
     if len(versions) > 1:
         report.warnings.append("results come from more than one model version")
     if any(r.small_sample for r in report.rows):
-        report.warnings.append(f"categories with fewer than {SMALL_N} applicants: ratios and "
-                               "p-values are unstable")
+        report.warnings.append(
+            f"categories with fewer than {SMALL_N} applicants: ratios and p-values are unstable"
+        )
     if unmatched:
         report.warnings.append(f"{unmatched} results had no demographic row (counted Unknown)")
     return report
 
 
-def audit_files(results_path: str | Path, demographics_csv: str | Path,
-                *, key: str | None = None) -> AuditReport:
+def audit_files(
+    results_path: str | Path, demographics_csv: str | Path, *, key: str | None = None
+) -> AuditReport:
     """Run :func:`audit` on a results JSONL file and a demographics CSV."""
     from screener.output import read_results
 

@@ -84,7 +84,10 @@ def _task_for(index: int, item: InputFile, max_bytes: int | None, version: str) 
         return Task(index, item.path, problem=row)
     except OSError as e:
         row = ScreeningResult.failure(
-            item.path, None, "unreadable_file", f"cannot open file: {e.strerror or e}",
+            item.path,
+            None,
+            "unreadable_file",
+            f"cannot open file: {e.strerror or e}",
             model_version=version,
         )
         return Task(index, item.path, problem=row)
@@ -106,8 +109,12 @@ def screen_task(screener: Any, task: Task, *, memory_mb: int | None = None) -> S
         if memory_mb:
             why += f" (the memory ceiling is {memory_mb} MB above the worker's start)"
         return ScreeningResult.failure(
-            task.path, task.sha256, "too_large", why,
-            status="error", model_version=screener.model_version,
+            task.path,
+            task.sha256,
+            "too_large",
+            why,
+            status="error",
+            model_version=screener.model_version,
         )
     result.text = None  # keep rows small across processes
     return result
@@ -190,4 +197,3 @@ def _with_timeout(screener: Any, timeout: float) -> Any:
     clone.__dict__.update(screener.__dict__)
     clone.limits = dataclasses.replace(screener.limits or Limits(), timeout=timeout)
     return clone
-

@@ -48,42 +48,89 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
-    s = sub.add_parser("screen", help="screen files or folders of resumes",
-                       formatter_class=argparse.RawDescriptionHelpFormatter, epilog=_EPILOG)
-    s.add_argument("paths", nargs="+", metavar="PATH", type=Path,
-                   help="resume files (PDF, DOCX, TXT) or folders (searched recursively)")
+    s = sub.add_parser(
+        "screen",
+        help="screen files or folders of resumes",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=_EPILOG,
+    )
+    s.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        type=Path,
+        help="resume files (PDF, DOCX, TXT) or folders (searched recursively)",
+    )
     s.add_argument("-o", "--output", type=Path, help="write rows here instead of stdout")
-    s.add_argument("--format", choices=("jsonl", "csv", "table"), default="jsonl",
-                   help="jsonl (default), csv (lists flattened) or a readable ranking table")
+    s.add_argument(
+        "--format",
+        choices=("jsonl", "csv", "table"),
+        default="jsonl",
+        help="jsonl (default), csv (lists flattened) or a readable ranking table",
+    )
     s.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
-    s.add_argument("--timeout", type=float, default=30.0,
-                   help="per-file time limit in seconds (default 30)")
-    s.add_argument("--memory-mb", type=int, default=DEFAULT_MEMORY_MB,
-                   help="memory each worker process may add while screening a file, in MB "
-                        f"(default {DEFAULT_MEMORY_MB}); files are then screened in worker "
-                        "processes even with --jobs 1; 0 turns the ceiling off")
-    s.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
-                   help="change an extraction limit, e.g. --limit max_pages=100 or "
-                        "--limit max_inflated_bytes=100000000 (repeatable; the limits and "
-                        "their defaults are in the README, 'Untrusted input')")
-    s.add_argument("--resume", action="store_true",
-                   help="append to --output, skipping files already in it (by sha256)")
+    s.add_argument(
+        "--timeout", type=float, default=30.0, help="per-file time limit in seconds (default 30)"
+    )
+    s.add_argument(
+        "--memory-mb",
+        type=int,
+        default=DEFAULT_MEMORY_MB,
+        help="memory each worker process may add while screening a file, in MB "
+        f"(default {DEFAULT_MEMORY_MB}); files are then screened in worker "
+        "processes even with --jobs 1; 0 turns the ceiling off",
+    )
+    s.add_argument(
+        "--limit",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="change an extraction limit, e.g. --limit max_pages=100 or "
+        "--limit max_inflated_bytes=100000000 (repeatable; the limits and "
+        "their defaults are in the README, 'Untrusted input')",
+    )
+    s.add_argument(
+        "--resume",
+        action="store_true",
+        help="append to --output, skipping files already in it (by sha256)",
+    )
     s.add_argument("--model", type=Path, help="model file or folder (default: shipped model)")
-    s.add_argument("--patterns", type=Path, action="append", metavar="JSONL",
-                   help="your own pattern file, added to the shipped lexicon (repeatable; "
-                        "format in the README, 'Your own patterns')")
-    s.add_argument("--no-blind", action="store_true",
-                   help="do not redact personal data before building features")
-    s.add_argument("--report", type=Path, metavar="HTML",
-                   help="also write a self-contained HTML report (needs -o)")
-    s.add_argument("--log", type=Path, metavar="FILE",
-                   help="append every decision to this JSONL decision log")
-    s.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
-                   help="progress bar on stderr (auto: when stderr is a terminal)")
+    s.add_argument(
+        "--patterns",
+        type=Path,
+        action="append",
+        metavar="JSONL",
+        help="your own pattern file, added to the shipped lexicon (repeatable; "
+        "format in the README, 'Your own patterns')",
+    )
+    s.add_argument(
+        "--no-blind",
+        action="store_true",
+        help="do not redact personal data before building features",
+    )
+    s.add_argument(
+        "--report",
+        type=Path,
+        metavar="HTML",
+        help="also write a self-contained HTML report (needs -o)",
+    )
+    s.add_argument(
+        "--log", type=Path, metavar="FILE", help="append every decision to this JSONL decision log"
+    )
+    s.add_argument(
+        "--progress",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="progress bar on stderr (auto: when stderr is a terminal)",
+    )
 
     t = sub.add_parser("train", help="train a model on a labelled folder")
-    t.add_argument("data", nargs="+", type=Path,
-                   help="folders of labelled JSON resumes, or CSV files of path,label")
+    t.add_argument(
+        "data",
+        nargs="+",
+        type=Path,
+        help="folders of labelled JSON resumes, or CSV files of path,label",
+    )
     t.add_argument("-o", "--output", type=Path, required=True, help="folder for the model")
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--version-tag", default=None, help="model version string")
@@ -95,8 +142,9 @@ def _parser() -> argparse.ArgumentParser:
 
     a = sub.add_parser("audit", help="bias audit of results against a demographics table")
     a.add_argument("results", type=Path, help="results JSONL written by `screener screen`")
-    a.add_argument("demographics", type=Path,
-                   help="CSV with sha256 (or path), sex, race_ethnicity columns")
+    a.add_argument(
+        "demographics", type=Path, help="CSV with sha256 (or path), sex, race_ethnicity columns"
+    )
     a.add_argument("--format", choices=("text", "json", "csv"), default="text")
     a.add_argument("-o", "--output", type=Path, help="write the audit here")
 
@@ -110,10 +158,17 @@ def _parser() -> argparse.ArgumentParser:
     e = sub.add_parser("evaluate", help="evaluate a model on a labelled folder")
     e.add_argument("data", type=Path, help="folder of labelled JSON with rendered files beside")
     e.add_argument("--model", type=Path, help="model file or folder (default: shipped model)")
-    e.add_argument("--baselines", action="store_true",
-                   help="also score a keyword counter and TF-IDF + logistic regression")
-    e.add_argument("--train-data", type=Path, action="append",
-                   help="training corpus for the TF-IDF baseline (default data/corpus)")
+    e.add_argument(
+        "--baselines",
+        action="store_true",
+        help="also score a keyword counter and TF-IDF + logistic regression",
+    )
+    e.add_argument(
+        "--train-data",
+        type=Path,
+        action="append",
+        help="training corpus for the TF-IDF baseline (default data/corpus)",
+    )
     e.add_argument("--json", action="store_true", help="print metrics as JSON")
     return p
 
@@ -173,8 +228,9 @@ def _screen(args: argparse.Namespace) -> int:
     # The model loads in a helper process while this one reads the first file
     # and builds the spaCy pipeline (start-up is imports, on two cores at once).
     limits = _limits(args.limit)
-    screener = Screener.load(args.model, blind=not args.no_blind, background=True,
-                             limits=limits, patterns=args.patterns)
+    screener = Screener.load(
+        args.model, blind=not args.no_blind, background=True, limits=limits, patterns=args.patterns
+    )
     fmt = "jsonl" if args.format == "table" and args.output else args.format
     done: set[str] = set()
     if args.resume:
@@ -185,31 +241,45 @@ def _screen(args: argparse.Namespace) -> int:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         exists = args.output.exists() and args.output.stat().st_size > 0
         stream = args.output.open("a" if args.resume else "w", encoding="utf-8", newline="")
-    writer = None if fmt == "table" else ResultWriter(
-        stream, fmt, header=not (args.resume and exists) if args.output else True
+    writer = (
+        None
+        if fmt == "table"
+        else ResultWriter(stream, fmt, header=not (args.resume and exists) if args.output else True)
     )
     counts: Counter[str] = Counter()
     log = None
     if args.log:
         from screener.decision_log import DecisionLog
 
-        log = DecisionLog(args.log, config={"threshold": screener.model.threshold,
-                                            "band": screener.model.band,
-                                            "blind": screener.blind, "timeout": args.timeout})
+        log = DecisionLog(
+            args.log,
+            config={
+                "threshold": screener.model.threshold,
+                "band": screener.model.band,
+                "blind": screener.blind,
+                "timeout": args.timeout,
+            },
+        )
     bar = _progress(args.progress)
     t0 = time.perf_counter()
 
     def skipped(_task: Any) -> None:
         counts["__skipped"] += 1
+
     gc_settings = contextlib.ExitStack()
     tuned = args.jobs > 1 or args.memory_mb > 0  # either way files go to worker processes
     if tuned:  # workers are forked with the pipeline and the model ready
         screener.prepare()
         gc_settings.enter_context(tuned_gc())
     try:
-        for result in screener.screen_many(args.paths, jobs=args.jobs, timeout=args.timeout,
-                                           memory_mb=args.memory_mb or None, skip=done,
-                                           on_skip=skipped):
+        for result in screener.screen_many(
+            args.paths,
+            jobs=args.jobs,
+            timeout=args.timeout,
+            memory_mb=args.memory_mb or None,
+            skip=done,
+            on_skip=skipped,
+        ):
             if not tuned and result.status == "ok":  # the model and pipeline are loaded now
                 gc_settings.enter_context(tuned_gc())
                 tuned = True
@@ -255,8 +325,9 @@ def _limits(pairs: list[str]) -> Any:
     for pair in pairs:
         name, _, value = pair.partition("=")
         if name not in names:
-            raise ValueError(f"--limit {pair!r}: NAME is one of {', '.join(names)} "
-                             "(the time limit is --timeout)")
+            raise ValueError(
+                f"--limit {pair!r}: NAME is one of {', '.join(names)} (the time limit is --timeout)"
+            )
         kind = type(getattr(Limits(), name))
         try:
             values[name] = kind(value)
@@ -291,8 +362,11 @@ def _audit(args: argparse.Namespace) -> int:
     from screener.audit import audit_files
 
     report = audit_files(args.results, args.demographics)
-    text = {"text": report.to_text, "csv": report.to_csv,
-            "json": lambda: __import__("json").dumps(report.to_dict(), indent=2)}[args.format]()
+    text = {
+        "text": report.to_text,
+        "csv": report.to_csv,
+        "json": lambda: __import__("json").dumps(report.to_dict(), indent=2),
+    }[args.format]()
     if args.output:
         args.output.write_text(text + ("" if text.endswith("\n") else "\n"), encoding="utf-8")
     else:
@@ -303,8 +377,9 @@ def _audit(args: argparse.Namespace) -> int:
 def _override(args: argparse.Namespace) -> int:
     from screener.decision_log import DecisionLog
 
-    DecisionLog(args.log).override(args.sha256, args.decision, reviewer=args.reviewer,
-                                   reason=args.reason)
+    DecisionLog(args.log).override(
+        args.sha256, args.decision, reviewer=args.reviewer, reason=args.reason
+    )
     return EXIT_OK
 
 
@@ -314,8 +389,9 @@ def _evaluate(args: argparse.Namespace) -> int:
     from screener.evaluation import evaluate_folder, format_metrics
 
     train_data = args.train_data or [Path("data/corpus")]
-    metrics = evaluate_folder(args.data, model_path=args.model, baselines=args.baselines,
-                              train_data=train_data)
+    metrics = evaluate_folder(
+        args.data, model_path=args.model, baselines=args.baselines, train_data=train_data
+    )
     print(json.dumps(metrics, indent=2) if args.json else format_metrics(metrics))
     return EXIT_OK
 

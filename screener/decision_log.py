@@ -41,8 +41,13 @@ class DecisionLog:
         review band, blind mode, limits...).
     """
 
-    def __init__(self, path: str | Path, *, include_personal_data: bool = False,
-                 config: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        include_personal_data: bool = False,
+        config: dict[str, Any] | None = None,
+    ) -> None:
         self.path = Path(path)
         self.include_personal_data = include_personal_data
         self.config = dict(config or {})
@@ -91,8 +96,16 @@ class DecisionLog:
             raise ValueError(f"unknown decision {decision!r}")
         if not reason.strip():
             raise ValueError("an override needs a reason")
-        self._append({"event": "override", "time": _now(), "sha256": sha256,
-                      "decision": decision, "reviewer": reviewer, "reason": reason})
+        self._append(
+            {
+                "event": "override",
+                "time": _now(),
+                "sha256": sha256,
+                "decision": decision,
+                "reviewer": reviewer,
+                "reason": reason,
+            }
+        )
 
     def events(self) -> Iterator[dict[str, Any]]:
         """Read the log back, oldest first."""

@@ -38,10 +38,35 @@ TRAINING_AS_OF = date(2026, 11, 1)
 
 #: The keyword baseline's list: what a keyword-matching parser looks for.
 KEYWORDS = (
-    "social media", "strategy", "campaign", "content", "engagement", "analytics",
-    "kpi", "roi", "brand", "community", "hootsuite", "sprout", "brandwatch", "instagram",
-    "facebook", "linkedin", "tiktok", "twitter", "youtube", "seo", "crm", "dashboard",
-    "audience", "budget", "stakeholder", "crisis", "customer", "marketing", "paid",
+    "social media",
+    "strategy",
+    "campaign",
+    "content",
+    "engagement",
+    "analytics",
+    "kpi",
+    "roi",
+    "brand",
+    "community",
+    "hootsuite",
+    "sprout",
+    "brandwatch",
+    "instagram",
+    "facebook",
+    "linkedin",
+    "tiktok",
+    "twitter",
+    "youtube",
+    "seo",
+    "crm",
+    "dashboard",
+    "audience",
+    "budget",
+    "stakeholder",
+    "crisis",
+    "customer",
+    "marketing",
+    "paid",
 )
 
 
@@ -223,7 +248,8 @@ def format_metrics(results: dict[str, Any]) -> str:
         lines.append(f"{name:<{w}}" + "".join(cells))
     for name, res in results.items():
         if isinstance(res, dict) and res.get("hard_cases"):
-            hc = ", ".join(f"{k} {v['accuracy']:.2f} (n={v['n']})"
-                           for k, v in res["hard_cases"].items())
+            hc = ", ".join(
+                f"{k} {v['accuracy']:.2f} (n={v['n']})" for k, v in res["hard_cases"].items()
+            )
             lines.append(f"  {name} by hard case: {hc}")
     return "\n".join(lines)

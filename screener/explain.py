@@ -54,7 +54,7 @@ def describe_feature(name: str) -> str:
 def _quote(words: str) -> str:
     """``'budget'``, or ``'the calendar' in support work`` for a support-clause word."""
     if words.startswith(SUPPORT_MARK):
-        return f"'{words[len(SUPPORT_MARK):]}' in support work"
+        return f"'{words[len(SUPPORT_MARK) :]}' in support work"
     return f"'{words}'"
 
 
@@ -65,8 +65,9 @@ def _factors(contributions: dict[str, float], words: int = 3) -> dict[str, float
     e.g. ``wording=the owner|budget|leaves``.
     """
     factors = {n: v for n, v in contributions.items() if not n.startswith(WORD_PREFIX)}
-    by_word = {n[len(WORD_PREFIX) :]: v for n, v in contributions.items()
-               if n.startswith(WORD_PREFIX)}
+    by_word = {
+        n[len(WORD_PREFIX) :]: v for n, v in contributions.items() if n.startswith(WORD_PREFIX)
+    }
     total = sum(by_word.values())
     if by_word and total:
         sign = 1.0 if total > 0 else -1.0
@@ -80,16 +81,24 @@ def explain_result(result: ScreeningResult, top: int = 4) -> str:
     dims = result.dimensions
     parts = [f"Decision {result.decision} (probability {result.probability:.2f})."]
     if dims:
-        parts.append(f"Evidenced {len(dims)} of {len(DIMENSIONS)} dimensions in experience: "
-                     + ", ".join(NICE[d] for d in dims) + ".")
+        parts.append(
+            f"Evidenced {len(dims)} of {len(DIMENSIONS)} dimensions in experience: "
+            + ", ".join(NICE[d] for d in dims)
+            + "."
+        )
     else:
         parts.append("No dimension is evidenced in experience.")
     if result.claimed_dimensions:
-        parts.append("Skills or summary claim " + ", ".join(NICE[d] for d in
-                     result.claimed_dimensions) + " but no experience backs it.")
+        parts.append(
+            "Skills or summary claim "
+            + ", ".join(NICE[d] for d in result.claimed_dimensions)
+            + " but no experience backs it."
+        )
     if result.consumer_signals:
-        parts.append(f"{len(result.consumer_signals)} consumer-level signal(s), e.g. "
-                     f"\"{result.consumer_signals[0].text}\".")
+        parts.append(
+            f"{len(result.consumer_signals)} consumer-level signal(s), e.g. "
+            f'"{result.consumer_signals[0].text}".'
+        )
     ranked = sorted(_factors(result.contributions).items(), key=lambda kv: -abs(kv[1]))[:top]
     up = [describe_feature(n) for n, v in ranked if v > 0]
     down = [describe_feature(n) for n, v in ranked if v < 0]

@@ -140,9 +140,7 @@ def featurize(analysis: Analysis, *, by_agency: bool = True) -> dict[str, float]
     return feats
 
 
-def text_features(
-    text: str, weight: float = TEXT_WEIGHT, *, support: str = ""
-) -> dict[str, float]:
+def text_features(text: str, weight: float = TEXT_WEIGHT, *, support: str = "") -> dict[str, float]:
     """Word and word-pair features of ``text``: ``1 + log(count)``, scaled to ``weight``.
 
     Only words written in lowercase letters count (two or more letters), so

@@ -146,8 +146,14 @@ class LinearForm:
 
     def to_state(self) -> dict[str, Any]:
         """Plain data (names, arrays, floats), e.g. to send between processes."""
-        state = {"names": list(self.names), "coef": self.coef, "intercept": self.intercept,
-                 "a": self.a, "b": self.b, "prefix": self.prefix}
+        state = {
+            "names": list(self.names),
+            "coef": self.coef,
+            "intercept": self.intercept,
+            "a": self.a,
+            "b": self.b,
+            "prefix": self.prefix,
+        }
         if self.weights is not None:
             state["weights"] = dict(self.weights)
         return state
@@ -156,12 +162,15 @@ class LinearForm:
     def from_state(cls, state: dict[str, Any]) -> LinearForm:
         """Rebuild a form from :meth:`to_state` output."""
         weights = state.get("weights")
-        return cls(names=tuple(state["names"]), coef=np.asarray(state["coef"], dtype=float),
-                   intercept=np.asarray(state["intercept"], dtype=float),
-                   a=float(state["a"]), b=float(state["b"]),
-                   weights=None if weights is None else {str(k): float(v)
-                                                         for k, v in weights.items()},
-                   prefix=str(state.get("prefix", WORD_PREFIX)))
+        return cls(
+            names=tuple(state["names"]),
+            coef=np.asarray(state["coef"], dtype=float),
+            intercept=np.asarray(state["intercept"], dtype=float),
+            a=float(state["a"]),
+            b=float(state["b"]),
+            weights=None if weights is None else {str(k): float(v) for k, v in weights.items()},
+            prefix=str(state.get("prefix", WORD_PREFIX)),
+        )
 
 
 def _expit(x: float) -> float:

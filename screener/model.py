@@ -187,8 +187,9 @@ class ScreeningModel:
     def _form(self) -> LinearForm | None:
         self.ready()
         if self.pipeline is not None and self._linear_of != id(self.pipeline):
-            self._linear, self._linear_of = LinearForm.from_pipeline(self.pipeline), id(
-                self.pipeline
+            self._linear, self._linear_of = (
+                LinearForm.from_pipeline(self.pipeline),
+                id(self.pipeline),
             )
         return self._linear
 

@@ -188,9 +188,13 @@ def run_pool(
                     _stop(slot)
                     slots[i] = _spawn(ctx, screener, memory_mb)
                     yield ScreeningResult.failure(
-                        task.path, task.sha256, "timeout",
-                        f"stopped after {timeout:g} s (per-file time limit)", status="error",
-                        model_version=version, seconds=round(now - slot.started, 3),
+                        task.path,
+                        task.sha256,
+                        "timeout",
+                        f"stopped after {timeout:g} s (per-file time limit)",
+                        status="error",
+                        model_version=version,
+                        seconds=round(now - slot.started, 3),
                     )
     finally:
         for slot in slots:
@@ -220,6 +224,11 @@ def _died(
     if memory_mb:
         why += f"; it may have hit its memory ceiling ({memory_mb} MB above its start)"
     return ScreeningResult.failure(
-        task.path, task.sha256, "worker_died", why, status="error",
-        model_version=version, seconds=round(now - slot.started, 3),
+        task.path,
+        task.sha256,
+        "worker_died",
+        why,
+        status="error",
+        model_version=version,
+        seconds=round(now - slot.started, 3),
     )

@@ -18,24 +18,59 @@ __all__ = ["CATEGORIES", "redact_document", "redact_text"]
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("email", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
-    ("link", re.compile(r"(?:https?://|www\.)\S+|\b(?:linkedin|github|instagram|twitter|x|"
-                        r"tiktok|facebook|behance|medium)\.com/\S+", re.I)),
-    ("date_of_birth", re.compile(
-        r"\b(?:date of birth|d\.?o\.?b\.?|born(?: on)?)\b[:\s]*[^\n]{0,30}", re.I)),
+    (
+        "link",
+        re.compile(
+            r"(?:https?://|www\.)\S+|\b(?:linkedin|github|instagram|twitter|x|"
+            r"tiktok|facebook|behance|medium)\.com/\S+",
+            re.I,
+        ),
+    ),
+    (
+        "date_of_birth",
+        re.compile(r"\b(?:date of birth|d\.?o\.?b\.?|born(?: on)?)\b[:\s]*[^\n]{0,30}", re.I),
+    ),
     ("age", re.compile(r"\bage[:\s]+\d{2}\b|\b\d{2}[- ]years?[- ]old\b", re.I)),
-    ("nationality", re.compile(r"\b(?:nationality|citizenship|visa status)\b[:\s]*[^\n,;|]{0,40}",
-                               re.I)),
-    ("marital_status", re.compile(r"\b(?:marital status[:\s]*[^\n,;|]{0,20}|married|divorced|"
-                                  r"widowed)\b", re.I)),
-    ("gender", re.compile(r"\b(?:gender|sex)\s*:\s*\w+|\b(?:mr|mrs|ms|miss|mx)\.?(?=\s)|"
-                          r"\b(?:male|female|woman|man|women|men|mother|father|"
-                          r"husband|wife)\b", re.I)),
-    ("pronoun", re.compile(r"\b(?:she|he|her|hers|him|his|herself|himself)\b"
-                           r"|\((?:she|he|they)/(?:her|him|them)\)", re.I)),
-    ("address", re.compile(r"\b\d{1,5}\s+(?:[A-Z][a-z]+\s){1,3}(?:Street|St|Road|Rd|Avenue|Ave|"
-                           r"Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct)\b\.?")),
-    ("graduation_year", re.compile(r"\b(?:class of|graduated|graduation)\b[:\s]*(?:19|20)\d\d",
-                                   re.I)),
+    (
+        "nationality",
+        re.compile(r"\b(?:nationality|citizenship|visa status)\b[:\s]*[^\n,;|]{0,40}", re.I),
+    ),
+    (
+        "marital_status",
+        re.compile(
+            r"\b(?:marital status[:\s]*[^\n,;|]{0,20}|married|divorced|"
+            r"widowed)\b",
+            re.I,
+        ),
+    ),
+    (
+        "gender",
+        re.compile(
+            r"\b(?:gender|sex)\s*:\s*\w+|\b(?:mr|mrs|ms|miss|mx)\.?(?=\s)|"
+            r"\b(?:male|female|woman|man|women|men|mother|father|"
+            r"husband|wife)\b",
+            re.I,
+        ),
+    ),
+    (
+        "pronoun",
+        re.compile(
+            r"\b(?:she|he|her|hers|him|his|herself|himself)\b"
+            r"|\((?:she|he|they)/(?:her|him|them)\)",
+            re.I,
+        ),
+    ),
+    (
+        "address",
+        re.compile(
+            r"\b\d{1,5}\s+(?:[A-Z][a-z]+\s){1,3}(?:Street|St|Road|Rd|Avenue|Ave|"
+            r"Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct)\b\.?"
+        ),
+    ),
+    (
+        "graduation_year",
+        re.compile(r"\b(?:class of|graduated|graduation)\b[:\s]*(?:19|20)\d\d", re.I),
+    ),
 ]
 CATEGORIES = ("name", "phone", *(name for name, _ in _PATTERNS))
 _PHONE = re.compile(r"(?<![\w/.-])\+?\(?\d[\d ().-]{6,}\d(?![\w/])")
@@ -72,9 +107,7 @@ def _name_span(text: str) -> tuple[int, int] | None:
     pos = 0
     for line in text.split("\n")[:5]:
         words = line.split()
-        capitalised = all(
-            w[:1].isupper() or w in _NAME_PARTICLES for w in words if w.isalpha()
-        )
+        capitalised = all(w[:1].isupper() or w in _NAME_PARTICLES for w in words if w.isalpha())
         if 1 < len(words) <= 5 and capitalised and not any(c.isdigit() or c == "@" for c in line):
             start = pos + (len(line) - len(line.lstrip()))
             return start, pos + len(line.rstrip())

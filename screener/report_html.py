@@ -61,8 +61,10 @@ if(rows.length)show(rows[0].dataset.id);
 
 
 def _chips(dims: Iterable[str]) -> str:
-    return "".join(f'<span class="chip" style="background:{COLOURS.get(d, "#888")}">'
-                   f"{html.escape(d)}</span>" for d in dims)
+    return "".join(
+        f'<span class="chip" style="background:{COLOURS.get(d, "#888")}">{html.escape(d)}</span>'
+        for d in dims
+    )
 
 
 def _highlight(text: str, spans: list[dict[str, Any]]) -> str:
@@ -74,9 +76,11 @@ def _highlight(text: str, spans: list[dict[str, Any]]) -> str:
         dim = sp["dimension"]
         cls = f"{dim} claimed" if sp.get("claimed_only") else dim
         out.append(html.escape(text[pos:start]))
-        out.append(f'<mark class="{cls}" style="background:{COLOURS.get(dim, "#ccc")}66;'
-                   f'border-color:{COLOURS.get(dim, "#ccc")}" title="{html.escape(dim)}">'
-                   f"{html.escape(text[start:end])}</mark>")
+        out.append(
+            f'<mark class="{cls}" style="background:{COLOURS.get(dim, "#ccc")}66;'
+            f'border-color:{COLOURS.get(dim, "#ccc")}" title="{html.escape(dim)}">'
+            f"{html.escape(text[start:end])}</mark>"
+        )
         pos = end
     out.append(html.escape(text[pos:]))
     return "".join(out)
@@ -87,13 +91,17 @@ def _row_html(i: int, row: dict[str, Any]) -> str:
     ok = row.get("status") == "ok"
     prob = row.get("probability")
     decision = row.get("decision") or f"{row.get('status')}: {row.get('reason')}"
-    cells = (f"<td>{i}</td><td>{name}</td>"
-             f"<td class='{'' if ok else 'bad'}'>{html.escape(decision)}</td>"
-             f"<td>{'' if prob is None else f'{prob:.2f}'}</td>"
-             f"<td>{_chips(row.get('dimensions') or [])}</td>")
-    data = (f'data-id="{i}" data-rank="{i}" data-name="{name}" '
-            f'data-decision="{html.escape(row.get("decision") or "unread")}" '
-            f'data-prob="{-1 if prob is None else prob}"')
+    cells = (
+        f"<td>{i}</td><td>{name}</td>"
+        f"<td class='{'' if ok else 'bad'}'>{html.escape(decision)}</td>"
+        f"<td>{'' if prob is None else f'{prob:.2f}'}</td>"
+        f"<td>{_chips(row.get('dimensions') or [])}</td>"
+    )
+    data = (
+        f'data-id="{i}" data-rank="{i}" data-name="{name}" '
+        f'data-decision="{html.escape(row.get("decision") or "unread")}" '
+        f'data-prob="{-1 if prob is None else prob}"'
+    )
     return f'<tr class="row" {data}>{cells}</tr>'
 
 
@@ -101,8 +109,10 @@ def _detail_html(i: int, row: dict[str, Any], text: str | None) -> str:
     name = html.escape(Path(str(row.get("path") or "<bytes>")).name)
     parts = [f'<section class="cand" id="c-{i}" hidden><h2>{name}</h2>']
     if row.get("status") != "ok":
-        parts.append(f"<p class='bad'>Not screened: {html.escape(str(row.get('reason')))} — "
-                     f"{html.escape(str(row.get('message') or ''))}</p></section>")
+        parts.append(
+            f"<p class='bad'>Not screened: {html.escape(str(row.get('reason')))} — "
+            f"{html.escape(str(row.get('message') or ''))}</p></section>"
+        )
         return "".join(parts)
     parts.append(f"<p class='why'>{html.escape(row.get('why') or '')}</p>")
     claimed = row.get("claimed_dimensions") or []
@@ -112,15 +122,20 @@ def _detail_html(i: int, row: dict[str, Any], text: str | None) -> str:
     if text:
         parts.append(f"<pre>{_highlight(text, spans)}</pre>")
     else:
-        items = "".join(f"<li>{_chips([s['dimension']])} {html.escape(s['text'])}</li>"
-                        for s in spans)
+        items = "".join(
+            f"<li>{_chips([s['dimension']])} {html.escape(s['text'])}</li>" for s in spans
+        )
         parts.append(f"<p>(resume text not available)</p><ul>{items}</ul>")
     parts.append("</section>")
     return "".join(parts)
 
 
-def render_report(rows: list[dict[str, Any]], texts: dict[str, str] | None = None,
-                  *, title: str = "screener report") -> str:
+def render_report(
+    rows: list[dict[str, Any]],
+    texts: dict[str, str] | None = None,
+    *,
+    title: str = "screener report",
+) -> str:
     """Return the report as one HTML string.
 
     Parameters
@@ -133,10 +148,13 @@ def render_report(rows: list[dict[str, Any]], texts: dict[str, str] | None = Non
     texts = texts or {}
     ranked = sorted(rows, key=lambda r: (r.get("status") != "ok", -(r.get("probability") or 0)))
     body = "".join(_row_html(i, r) for i, r in enumerate(ranked, 1))
-    details = "".join(_detail_html(i, r, texts.get(r.get("sha256") or ""))
-                      for i, r in enumerate(ranked, 1))
-    legend = "".join(f'<span><span class="chip" style="background:{c}">{d}</span></span>'
-                     for d, c in COLOURS.items())
+    details = "".join(
+        _detail_html(i, r, texts.get(r.get("sha256") or "")) for i, r in enumerate(ranked, 1)
+    )
+    legend = "".join(
+        f'<span><span class="chip" style="background:{c}">{d}</span></span>'
+        for d, c in COLOURS.items()
+    )
     counts: dict[str, int] = {}
     for r in rows:
         k = r.get("decision") or str(r.get("reason"))
@@ -185,6 +203,9 @@ def write_report(results_path: str | Path, out: str | Path, *, blind: bool = Tru
     rows = list(read_results(results_path))
     out = Path(out)
     # backslashreplace: a file name that is not UTF-8 shows as \udcff, never fails
-    out.write_text(render_report(rows, load_texts(rows, blind=blind)), encoding="utf-8",
-                   errors="backslashreplace")
+    out.write_text(
+        render_report(rows, load_texts(rows, blind=blind)),
+        encoding="utf-8",
+        errors="backslashreplace",
+    )
     return out

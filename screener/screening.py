@@ -207,8 +207,12 @@ class Screener:
             return self._failure(path, None, e, t0)
         except OSError as e:
             return ScreeningResult.failure(
-                path, None, "unreadable_file", f"cannot open file: {e.strerror or e}",
-                model_version=self.model_version, seconds=_since(t0),
+                path,
+                None,
+                "unreadable_file",
+                f"cannot open file: {e.strerror or e}",
+                model_version=self.model_version,
+                seconds=_since(t0),
             )
         return self.screen_bytes(data, path=path)
 
@@ -232,8 +236,13 @@ class Screener:
             raise
         except Exception as e:  # the batch must never stop for one file
             return ScreeningResult.failure(
-                path, sha, "error", f"{type(e).__name__}: {e}", status="error",
-                model_version=self.model_version, seconds=_since(t0),
+                path,
+                sha,
+                "error",
+                f"{type(e).__name__}: {e}",
+                status="error",
+                model_version=self.model_version,
+                seconds=_since(t0),
             )
         result.seconds = _since(t0)
         return result
@@ -243,8 +252,13 @@ class Screener:
     ) -> ScreeningResult:
         status = getattr(err, "status", "error") if isinstance(err, ExtractionError) else "error"
         return ScreeningResult.failure(
-            path, sha, err.reason, str(err), status=status,
-            model_version=self.model_version, seconds=_since(t0),
+            path,
+            sha,
+            err.reason,
+            str(err),
+            status=status,
+            model_version=self.model_version,
+            seconds=_since(t0),
         )
 
     def screen_many(

@@ -48,8 +48,9 @@ def out_of_fold(
     from screener.model import build_pipeline
 
     y = data.y
-    evidence = [{k: v for k, v in f.items() if not k.startswith(WORD_PREFIX)}
-                for f in data.features]
+    evidence = [
+        {k: v for k, v in f.items() if not k.startswith(WORD_PREFIX)} for f in data.features
+    ]
     designs = {
         "evidence": (evidence, {}),
         "no-idf": (data.features, {"idf": False}),
@@ -98,8 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     texts = [i.text or "" for i in items]
     by_writer = writer_folds(data)
     everything = np.arange(len(items))
-    print(f"{'split':28s} {'design':9s} {'n':>5s} {'accuracy':>9s} {'roc_auc':>8s} "
-          f"{'brier':>7s} {'pairs':>7s}")
+    print(
+        f"{'split':28s} {'design':9s} {'n':>5s} {'accuracy':>9s} {'roc_auc':>8s} "
+        f"{'brier':>7s} {'pairs':>7s}"
+    )
     grouped = out_of_fold(data, unsplit, texts, grouped_folds(data, folds=5, seed=0))
     for line in rows("5-fold grouped CV", items, grouped, everything):
         print(line)

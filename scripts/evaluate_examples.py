@@ -27,8 +27,11 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("examples", nargs="?", type=Path, default=ROOT.parent / "shared" / "examples")
     p.add_argument("--write", action="store_true", help="record figures in models/")
-    p.add_argument("--card-only", action="store_true",
-                   help="rewrite models/MODEL_CARD.md from models/validation.json, scoring nothing")
+    p.add_argument(
+        "--card-only",
+        action="store_true",
+        help="rewrite models/MODEL_CARD.md from models/validation.json, scoring nothing",
+    )
     args = p.parse_args(argv)
     validation = ROOT / "models" / "validation.json"
     if args.card_only:
@@ -51,10 +54,12 @@ def _write_card(results: dict) -> None:
     short = {}
     for name, res in results.items():
         if isinstance(res, dict):
-            short[name] = (f"accuracy {res['accuracy']:.3f}, macro-F1 {res['macro_f1']:.3f}, "
-                           f"ROC AUC {res['roc_auc']:.3f}, Brier {res['brier']:.3f}, "
-                           f"pair accuracy {res['pair_accuracy']:.3f} "
-                           f"({res['pairs']} pairs), n={res['n']}")
+            short[name] = (
+                f"accuracy {res['accuracy']:.3f}, macro-F1 {res['macro_f1']:.3f}, "
+                f"ROC AUC {res['roc_auc']:.3f}, Brier {res['brier']:.3f}, "
+                f"pair accuracy {res['pair_accuracy']:.3f} "
+                f"({res['pairs']} pairs), n={res['n']}"
+            )
         else:
             short[name] = f"{res:.3f}"
     write_card(ROOT / "models" / "MODEL_CARD.md", model.meta, model.version, short)

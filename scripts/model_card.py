@@ -11,28 +11,43 @@ def _fmt(v: Any) -> str:
 
 
 def _metrics_table(cv: dict[str, Any]) -> str:
-    keys = ("n", "accuracy", "precision", "recall", "f1", "macro_f1", "roc_auc", "brier",
-            "pairs", "pair_accuracy")
+    keys = (
+        "n",
+        "accuracy",
+        "precision",
+        "recall",
+        "f1",
+        "macro_f1",
+        "roc_auc",
+        "brier",
+        "pairs",
+        "pair_accuracy",
+    )
     head = "| " + " | ".join(keys) + " |\n|" + "---|" * len(keys) + "\n"
     return head + "| " + " | ".join(_fmt(cv.get(k)) for k in keys) + " |"
 
 
 def _hard_cases(cv: dict[str, Any]) -> str:
-    rows = [f"| {k} | {v['n']} | {v['accuracy']:.3f} |"
-            for k, v in (cv.get("hard_cases") or {}).items()]
+    rows = [
+        f"| {k} | {v['n']} | {v['accuracy']:.3f} |" for k, v in (cv.get("hard_cases") or {}).items()
+    ]
     return "| hard case | n | accuracy |\n|---|---|---|\n" + "\n".join(rows)
 
 
-def write_card(path: Path, meta: dict[str, Any], version: str,
-               validation: dict[str, Any] | None = None) -> None:
+def write_card(
+    path: Path, meta: dict[str, Any], version: str, validation: dict[str, Any] | None = None
+) -> None:
     """Render the model card from ``meta`` (as saved beside the model)."""
     cv = meta.get("cross_validation") or {}
     bal = meta.get("balance") or {}
     counts = meta.get("label_counts") or {}
     val = ""
     if validation:
-        val = "\n## Validation set (shared/examples, never trained or tuned on)\n\n" + "\n".join(
-            f"- {k}: {v}" for k, v in validation.items()) + "\n"
+        val = (
+            "\n## Validation set (shared/examples, never trained or tuned on)\n\n"
+            + "\n".join(f"- {k}: {v}" for k, v in validation.items())
+            + "\n"
+        )
     text = f"""# Model card: screener {version}
 
 ## What it does

@@ -72,9 +72,11 @@ def balance_report(items: list) -> dict:
     for lab in ("strategic", "consumer", "off_target"):
         w = [n for n, i in zip(words, items) if i.label == lab]
         if w:
-            by_label[lab] = {"n": len(w), "words_median": float(np.median(w)),
-                             "words_iqr": [float(np.percentile(w, 25)),
-                                           float(np.percentile(w, 75))]}
+            by_label[lab] = {
+                "n": len(w),
+                "words_median": float(np.median(w)),
+                "words_iqr": [float(np.percentile(w, 25)), float(np.percentile(w, 75))],
+            }
     country_rate = {}
     for c in sorted(set(countries)):
         ys = [t for t, cc in zip(y, countries) if cc == c]
@@ -113,8 +115,10 @@ def main(argv: list[str] | None = None) -> int:
     args = _args(argv)
     items = load_items(sorted(p for p in CORPUS.iterdir() if p.is_dir()))
     balance = balance_report(items)
-    print(f"corpus: {len(items)} resumes; balance: AUC(words)={balance['auc_words']:.3f} "
-          f"AUC(sections)={balance['auc_sections']:.3f}")
+    print(
+        f"corpus: {len(items)} resumes; balance: AUC(words)={balance['auc_words']:.3f} "
+        f"AUC(sections)={balance['auc_sections']:.3f}"
+    )
     data = TrainingSet.build(items, text_featurizer())
     from screener.evaluation import summarise
 
@@ -127,10 +131,13 @@ def main(argv: list[str] | None = None) -> int:
     model = train(data, seed=SEED, version=version)
     words = model.pipeline.named_steps.get("words")
     if words is not None:
-        print(f"word features: {len(words.vocabulary_)} kept of {words.n_seen_} seen "
-              f"(in at least {words.min_docs} resumes)")
-    model.meta.update({"cross_validation": cv, "balance": balance,
-                       "leave_one_writer_out": by_writer})
+        print(
+            f"word features: {len(words.vocabulary_)} kept of {words.n_seen_} seen "
+            f"(in at least {words.min_docs} resumes)"
+        )
+    model.meta.update(
+        {"cross_validation": cv, "balance": balance, "leave_one_writer_out": by_writer}
+    )
     model.meta["trained"] = "reproducible"  # no wall-clock date: retraining must match
     if args.check:
         from screener.model import ScreeningModel

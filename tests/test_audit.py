@@ -21,8 +21,13 @@ import pytest
 
 from screener.audit import audit
 
-GROUPS = [("Male", "White", 10, 6, 8), ("Female", "White", 10, 4, 6),
-          ("Male", "Black", 8, 4, 4), ("Female", "Black", 8, 2, 2), ("", "", 4, 0, 0)]
+GROUPS = [
+    ("Male", "White", 10, 6, 8),
+    ("Female", "White", 10, 4, 6),
+    ("Male", "Black", 8, 4, 4),
+    ("Female", "Black", 8, 2, 2),
+    ("", "", 4, 0, 0),
+]
 
 
 def _data():
@@ -35,8 +40,15 @@ def _data():
             prob = (next(high) if i < above else next(low)) / 100
             sha = f"h{k}"
             k += 1
-            results.append({"sha256": sha, "status": "ok", "probability": prob,
-                            "strategic": i < selected, "model_version": "m1"})
+            results.append(
+                {
+                    "sha256": sha,
+                    "status": "ok",
+                    "probability": prob,
+                    "strategic": i < selected,
+                    "model_version": "m1",
+                }
+            )
             demo.append({"sha256": sha, "sex": sex, "race_ethnicity": race})
     return results, demo
 
@@ -88,10 +100,24 @@ def test_fisher_exact_p_value_beside_the_ratio():
 def test_small_categories_are_flagged_not_dropped():
     results, demo = _data()
     for i in range(10):  # 51 applicants: one is 1.96%, under the 2% line
-        results.append({"sha256": f"u{i}", "status": "ok", "probability": 0.1,
-                        "strategic": False, "model_version": "m1"})
-    results.append({"sha256": "x", "status": "ok", "probability": 0.5, "strategic": True,
-                    "model_version": "m1"})
+        results.append(
+            {
+                "sha256": f"u{i}",
+                "status": "ok",
+                "probability": 0.1,
+                "strategic": False,
+                "model_version": "m1",
+            }
+        )
+    results.append(
+        {
+            "sha256": "x",
+            "status": "ok",
+            "probability": 0.5,
+            "strategic": True,
+            "model_version": "m1",
+        }
+    )
     demo.append({"sha256": "x", "sex": "Nonbinary", "race_ethnicity": "Asian"})
     row = _row(audit(results, demo), "sex", "Nonbinary")
     assert row.excludable_under_2pct and row.small_sample

@@ -28,8 +28,13 @@ class FakeScreener:
             os._exit(3)
         if data.startswith(b"hog"):
             raise MemoryError
-        return ScreeningResult(path=path, sha256=sha256, probability=len(data) / 100,
-                               decision="review", strategic=False)
+        return ScreeningResult(
+            path=path,
+            sha256=sha256,
+            probability=len(data) / 100,
+            decision="review",
+            strategic=False,
+        )
 
 
 def _files(tmp_path, contents):
@@ -96,8 +101,10 @@ def test_any_executor_gives_the_same_rows(tmp_path, pool):
     folder = _files(tmp_path, {f"{i}.txt": b"x" * i for i in range(1, 6)})
     one = {k: v.to_dict() for k, v in _by_name(run_batch(FakeScreener(), [folder])).items()}
     with pool(max_workers=2) as ex:
-        other = {k: v.to_dict()
-                 for k, v in _by_name(run_batch(FakeScreener(), [folder], executor=ex)).items()}
+        other = {
+            k: v.to_dict()
+            for k, v in _by_name(run_batch(FakeScreener(), [folder], executor=ex)).items()
+        }
     assert one == other
 
 
@@ -121,8 +128,9 @@ def test_files_in_the_skip_set_are_left_out_and_reported(tmp_path):
     (tmp_path / "b.txt").write_text("second resume")
     skip = {hashlib.sha256(b"first resume").hexdigest()}
     skipped = []
-    tasks = list(iter_tasks([tmp_path], max_bytes=None, version="v", skip=skip,
-                            on_skip=skipped.append))
+    tasks = list(
+        iter_tasks([tmp_path], max_bytes=None, version="v", skip=skip, on_skip=skipped.append)
+    )
     assert [Path(t.path).name for t in tasks] == ["b.txt"]
     assert [Path(t.path).name for t in skipped] == ["a.txt"]
 

@@ -167,11 +167,16 @@ def test_dask_local_cluster_gives_the_same_rows(mixed_folder):
     from screener import Screener
 
     screener = Screener.load()
-    local = sorted((_stable(r.to_dict()) for r in screener.screen_many([mixed_folder])),
-                   key=lambda r: r["path"])
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=":0") as cluster, \
-            distributed.Client(cluster) as client:
+    local = sorted(
+        (_stable(r.to_dict()) for r in screener.screen_many([mixed_folder])),
+        key=lambda r: r["path"],
+    )
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         rows = screener.screen_many([mixed_folder], executor=client.get_executor())
         remote = sorted((_stable(r.to_dict()) for r in rows), key=lambda r: r["path"])
     assert remote == local
@@ -179,12 +184,26 @@ def test_dask_local_cluster_gives_the_same_rows(mixed_folder):
 
 def test_audit_command_prints_a_table(tmp_path, capsys):
     res = tmp_path / "r.jsonl"
-    res.write_text("".join(json.dumps({"sha256": f"s{i}", "status": "ok", "probability": i / 10,
-                                       "strategic": i > 4, "model_version": "m"}) + "\n"
-                           for i in range(10)))
+    res.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "sha256": f"s{i}",
+                    "status": "ok",
+                    "probability": i / 10,
+                    "strategic": i > 4,
+                    "model_version": "m",
+                }
+            )
+            + "\n"
+            for i in range(10)
+        )
+    )
     demo = tmp_path / "d.csv"
-    demo.write_text("sha256,sex,race_ethnicity\n" + "".join(
-        f"s{i},{'Female' if i % 2 else 'Male'},White\n" for i in range(10)))
+    demo.write_text(
+        "sha256,sex,race_ethnicity\n"
+        + "".join(f"s{i},{'Female' if i % 2 else 'Male'},White\n" for i in range(10))
+    )
     assert main(["audit", str(res), str(demo)]) == 0
     assert "Female" in capsys.readouterr().out
 
@@ -204,20 +223,49 @@ def test_a_non_editable_install_screens_offline(tmp_path):
     """Model and pattern files travel inside the built package, not beside the repo."""
     target = tmp_path / "site"
     build = tmp_path / "src"
-    shutil.copytree(ROOT, build, ignore=shutil.ignore_patterns(
-        ".venv", ".git", "*.egg-info", "build", "__pycache__", "notebooks", "data", "tests"))
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps",
-                    "--no-build-isolation", "--target", str(target), str(build)],
-                   check=True, capture_output=True)
+    shutil.copytree(
+        ROOT,
+        build,
+        ignore=shutil.ignore_patterns(
+            ".venv", ".git", "*.egg-info", "build", "__pycache__", "notebooks", "data", "tests"
+        ),
+    )
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            "--target",
+            str(target),
+            str(build),
+        ],
+        check=True,
+        capture_output=True,
+    )
     shutil.rmtree(build)  # nothing may be read from the source tree
-    code = ("import screener, sys; "
-            "assert screener.__file__.startswith(sys.argv[2]), screener.__file__; "
-            "r = screener.Screener.load().screen_text(open(sys.argv[1]).read()); "
-            "print(r.status, r.decision, r.model_version)")
-    out = subprocess.run([sys.executable, "-c", code, str(ROOT / "tests" / "fixtures" /
-                                                           "strategic.txt"), str(target)],
-                         capture_output=True, text=True, cwd=tmp_path,
-                         env={**os.environ, "PYTHONPATH": str(target)})
+    code = (
+        "import screener, sys; "
+        "assert screener.__file__.startswith(sys.argv[2]), screener.__file__; "
+        "r = screener.Screener.load().screen_text(open(sys.argv[1]).read()); "
+        "print(r.status, r.decision, r.model_version)"
+    )
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            code,
+            str(ROOT / "tests" / "fixtures" / "strategic.txt"),
+            str(target),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(target)},
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("ok ")
 

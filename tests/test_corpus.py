@@ -10,9 +10,18 @@ RESUME = {
     "contact": {"email": "ana@example.com", "location": "Porto, Portugal", "links": ["x.com/ana"]},
     "summary": "Runs communities.",
     "sections": [
-        {"title": "Work History", "entries": [{"title": "Community Lead", "org": "Acme",
-                                               "location": "Porto", "dates": "2020 - Present",
-                                               "bullets": ["Wrote the escalation playbook."]}]},
+        {
+            "title": "Work History",
+            "entries": [
+                {
+                    "title": "Community Lead",
+                    "org": "Acme",
+                    "location": "Porto",
+                    "dates": "2020 - Present",
+                    "bullets": ["Wrote the escalation playbook."],
+                }
+            ],
+        },
         {"title": "Toolkit", "items": ["Sprout Social", "SQL"]},
         {"title": "Interests", "text": "Climbing."},
     ],
@@ -26,8 +35,16 @@ def test_render_text_puts_dates_on_the_title_line():
 
 def test_render_text_renders_bullets_items_and_text_in_order():
     text = render_text(RESUME)
-    order = [text.index(s) for s in ("Ana Lima", "Work History", "- Wrote the escalation",
-                                     "Sprout Social, SQL", "Climbing.")]
+    order = [
+        text.index(s)
+        for s in (
+            "Ana Lima",
+            "Work History",
+            "- Wrote the escalation",
+            "Sprout Social, SQL",
+            "Climbing.",
+        )
+    ]
     assert order == sorted(order)
 
 

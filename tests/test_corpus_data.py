@@ -11,9 +11,20 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 FILES = sorted(CORPUS.glob("*/*.json"))
 RECORDS = {f.stem: json.loads(f.read_text(encoding="utf-8")) for f in FILES}
 HARD_CASES = {
-    None, "keyword_stuffing", "influencer", "club_account", "one_dimension", "no_buzzwords",
-    "career_changer", "short_strategic", "long_consumer", "contrast_down", "contrast_up",
-    "agency_intern", "off_target_near", "early_career",
+    None,
+    "keyword_stuffing",
+    "influencer",
+    "club_account",
+    "one_dimension",
+    "no_buzzwords",
+    "career_changer",
+    "short_strategic",
+    "long_consumer",
+    "contrast_down",
+    "contrast_up",
+    "agency_intern",
+    "off_target_near",
+    "early_career",
 }
 
 

@@ -9,9 +9,16 @@ from screener.types import Evidence
 
 def _result():
     ev = Evidence("analytics", "built the weekly dashboard", "experience", 1, 10, 36, False)
-    return ScreeningResult(path="/secret/Jane Doe.pdf", sha256="abc", probability=0.91,
-                           decision="strategic", strategic=True, evidence=[ev],
-                           model_version="m1", file_type="pdf")
+    return ScreeningResult(
+        path="/secret/Jane Doe.pdf",
+        sha256="abc",
+        probability=0.91,
+        decision="strategic",
+        strategic=True,
+        evidence=[ev],
+        model_version="m1",
+        file_type="pdf",
+    )
 
 
 def test_decision_is_appended_with_versions_and_config(tmp_path):
@@ -19,7 +26,10 @@ def test_decision_is_appended_with_versions_and_config(tmp_path):
     log.record(_result())
     (event,) = log.events()
     assert (event["sha256"], event["model_version"], event["config"]) == (
-        "abc", "m1", {"threshold": 0.5})
+        "abc",
+        "m1",
+        {"threshold": 0.5},
+    )
 
 
 def test_no_personal_data_is_written_by_default(tmp_path):

@@ -1,7 +1,14 @@
 from screener.evaluation import format_metrics
 
-ROW = {"n": 24, "accuracy": 1.0, "macro_f1": 1.0, "f1": 1.0, "roc_auc": 1.0, "brier": 0.0,
-       "pair_accuracy": 1.0}
+ROW = {
+    "n": 24,
+    "accuracy": 1.0,
+    "macro_f1": 1.0,
+    "f1": 1.0,
+    "roc_auc": 1.0,
+    "brier": 0.0,
+    "pair_accuracy": 1.0,
+}
 
 
 def test_metric_columns_line_up_when_a_row_name_is_long():

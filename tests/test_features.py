@@ -7,7 +7,11 @@ from screener.features import TEXT_WEIGHT, text_features
 
 def test_word_features_are_lowercase_words_and_pairs():
     assert set(text_features("owned the budget")) == {
-        "word=owned", "word=the", "word=budget", "word=owned the", "word=the budget",
+        "word=owned",
+        "word=the",
+        "word=budget",
+        "word=owned the",
+        "word=the budget",
     }
 
 

@@ -16,11 +16,26 @@ import pytest
 
 from screener.corpus import render_text
 
-NAMES = ["Jamal Washington", "Wei Zhang", "Aaliyah Okafor", "Sven Larsen", "María José Pérez",
-         "Nguyen Thi Lan", "Mohammed Al-Farsi"]
+NAMES = [
+    "Jamal Washington",
+    "Wei Zhang",
+    "Aaliyah Okafor",
+    "Sven Larsen",
+    "María José Pérez",
+    "Nguyen Thi Lan",
+    "Mohammed Al-Farsi",
+]
 COUNTRIES = ["Nigeria", "India", "Norway", "Brazil"]
-SWAP = {"she": "he", "he": "she", "her": "his", "his": "her", "him": "her", "hers": "his",
-        "herself": "himself", "himself": "herself"}
+SWAP = {
+    "she": "he",
+    "he": "she",
+    "her": "his",
+    "his": "her",
+    "him": "her",
+    "hers": "his",
+    "herself": "himself",
+    "himself": "herself",
+}
 
 
 def _map_strings(obj, fn):
@@ -41,8 +56,11 @@ def _rename(resume: dict, new: str) -> dict:
         s = s.replace(resume["name"], new)
         s = re.sub(rf"\b{re.escape(old[0])}\b", first, s)
         s = re.sub(rf"\b{re.escape(old[-1])}\b", last, s)
-        return re.sub(rf"{re.escape(old[0].lower())}\.{re.escape(old[-1].lower())}",
-                      f"{first.lower()}.{last.lower()}", s)
+        return re.sub(
+            rf"{re.escape(old[0].lower())}\.{re.escape(old[-1].lower())}",
+            f"{first.lower()}.{last.lower()}",
+            s,
+        )
 
     return _map_strings(resume, fn)
 
@@ -54,6 +72,7 @@ def _swap_pronouns(resume: dict) -> dict:
         def one(m: re.Match) -> str:
             w = SWAP[m.group(0).lower()]
             return w.capitalize() if m.group(0)[0].isupper() else w
+
         return pat.sub(one, s)
 
     return _map_strings(resume, fn)
@@ -72,9 +91,11 @@ def _shift_education_years(resume: dict, years: int = -7) -> dict:
     for section in out.get("sections") or []:
         if "educ" in (section.get("title") or "").lower():
             for entry in section.get("entries") or []:
-                entry["dates"] = re.sub(r"\b(19|20)\d\d\b",
-                                        lambda m: str(int(m.group(0)) + years),
-                                        entry.get("dates") or "")
+                entry["dates"] = re.sub(
+                    r"\b(19|20)\d\d\b",
+                    lambda m: str(int(m.group(0)) + years),
+                    entry.get("dates") or "",
+                )
     return out
 
 

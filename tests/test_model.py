@@ -45,7 +45,11 @@ def test_saved_model_keeps_version_and_threshold(tmp_path):
 def test_decision_inside_the_band_is_review():
     model = ScreeningModel(pipeline=None, threshold=0.5, band=0.1)
     assert [model.decide(p) for p in (0.2, 0.45, 0.55, 0.9)] == [
-        "not_strategic", "review", "review", "strategic"]
+        "not_strategic",
+        "review",
+        "review",
+        "strategic",
+    ]
 
 
 def test_contributions_sum_to_the_linear_score():
@@ -101,8 +105,11 @@ def test_linear_scoring_is_bit_for_bit_the_pipeline():
     for feats in _random_features(list(form.names)):
         assert model.predict_proba([feats])[0] == model.pipeline.predict_proba([feats])[0, 1]
         x = model.pipeline[:-1].transform([feats])[0]  # word weights, then the vectorizer
-        expected = {str(n): float(c) for n, c in zip(vec.get_feature_names_out(), x * clf.coef_[0])
-                    if c != 0.0}
+        expected = {
+            str(n): float(c)
+            for n, c in zip(vec.get_feature_names_out(), x * clf.coef_[0])
+            if c != 0.0
+        }
         got = model.contributions(feats)
         assert got == expected and list(got) == list(expected)
 
@@ -117,7 +124,10 @@ def test_background_load_gives_the_same_scores_without_the_pipeline():
     local = ScreeningModel.load()
     model = ScreeningModel.load(background=True)
     assert (model.version, model.threshold, model.band) == (
-        local.version, local.threshold, local.band)
+        local.version,
+        local.threshold,
+        local.band,
+    )
     model.ready()
     assert model.pipeline is None and model._linear is not None  # numbers, not the pipeline
     for feats in _random_features(list(model._linear.names), n=50, seed=1):
@@ -151,13 +161,17 @@ def test_lean_skops_import_in_a_fresh_process_refuses_unlisted_estimators(tmp_pa
     import skops.io as sio
     from sklearn.ensemble import RandomForestClassifier
 
-    sio.dump(RandomForestClassifier(n_estimators=2).fit([[0], [1]], [0, 1]),
-             tmp_path / "screener-model.skops")
-    code = ("import sys; from screener.model import _load_pipeline; "
-            "from screener.errors import UntrustedModelError\n"
-            f"try: _load_pipeline(__import__('pathlib').Path({str(tmp_path)!r}) / "
-            "'screener-model.skops', lean=True)\n"
-            "except UntrustedModelError as e: print('refused', e)")
+    sio.dump(
+        RandomForestClassifier(n_estimators=2).fit([[0], [1]], [0, 1]),
+        tmp_path / "screener-model.skops",
+    )
+    code = (
+        "import sys; from screener.model import _load_pipeline; "
+        "from screener.errors import UntrustedModelError\n"
+        f"try: _load_pipeline(__import__('pathlib').Path({str(tmp_path)!r}) / "
+        "'screener-model.skops', lean=True)\n"
+        "except UntrustedModelError as e: print('refused', e)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.startswith("refused") and "RandomForestClassifier" in out.stdout
 

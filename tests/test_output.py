@@ -7,8 +7,14 @@ from screener.result import RESULT_KEYS, ScreeningResult
 
 
 def _row(path, sha="s1"):
-    return ScreeningResult(path=path, sha256=sha, probability=0.9, decision="strategic",
-                           strategic=True, dimensions=["technical", "analytics"])
+    return ScreeningResult(
+        path=path,
+        sha256=sha,
+        probability=0.9,
+        decision="strategic",
+        strategic=True,
+        dimensions=["technical", "analytics"],
+    )
 
 
 def test_jsonl_row_has_every_result_key():
@@ -58,7 +64,11 @@ def test_result_round_trips_through_to_dict():
 def test_failure_row_has_no_score():
     row = ScreeningResult.failure("a.pdf", None, "encrypted", "locked").to_dict()
     assert (row["status"], row["strategic"], row["probability"], row["decision"]) == (
-        "unreadable", None, None, None)
+        "unreadable",
+        None,
+        None,
+        None,
+    )
 
 
 def test_evidence_that_did_not_count_round_trips_as_not_counting():
@@ -66,4 +76,3 @@ def test_evidence_that_did_not_count_round_trips_as_not_counting():
 
     ev = Evidence("analytics", "pulled figures", "experience", 1, 0, 14, False, counts=False)
     assert Evidence.from_dict(ev.to_dict()) == ev
-

@@ -32,7 +32,7 @@ def test_redacted_document_offsets_still_map_to_lines():
     from screener.redact import redact_document
 
     doc, _ = redact_document(Document.from_text(TEXT))
-    assert all(doc.text[ln.start:ln.end] == ln.text for ln in doc.lines)
+    assert all(doc.text[ln.start : ln.end] == ln.text for ln in doc.lines)
 
 
 def test_date_ranges_are_not_mistaken_for_phone_numbers():
@@ -44,8 +44,10 @@ def test_date_ranges_are_not_mistaken_for_phone_numbers():
 def test_graduation_years_in_the_education_section_are_masked():
     from screener.redact import redact_document
 
-    text = ("Jo Bloggs\n\nExperience\nAnalyst — Acme | 2017 - 2020\n- Built dashboards.\n\n"
-            "Education\nB.A., Communication, University of Leeds | 2009\n")
+    text = (
+        "Jo Bloggs\n\nExperience\nAnalyst — Acme | 2017 - 2020\n- Built dashboards.\n\n"
+        "Education\nB.A., Communication, University of Leeds | 2009\n"
+    )
     doc, counts = redact_document(Document.from_text(text))
     assert "2009" not in doc.text and "2017 - 2020" in doc.text
     assert counts["graduation_year"] == 1

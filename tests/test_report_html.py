@@ -11,19 +11,58 @@ import pytest
 from screener.report_html import render_report
 
 TEXT = "Jo\nExperience\n- Wrote the escalation playbook.\nSkills\nSQL\n"
-EV = [{"dimension": "customer_engagement", "text": "Wrote the escalation playbook",
-       "section": "experience", "page": 1, "start": 16, "end": 45, "claimed_only": False},
-      {"dimension": "technical", "text": "SQL", "section": "skills", "page": 1,
-       "start": 54, "end": 57, "claimed_only": True}]
+EV = [
+    {
+        "dimension": "customer_engagement",
+        "text": "Wrote the escalation playbook",
+        "section": "experience",
+        "page": 1,
+        "start": 16,
+        "end": 45,
+        "claimed_only": False,
+    },
+    {
+        "dimension": "technical",
+        "text": "SQL",
+        "section": "skills",
+        "page": 1,
+        "start": 54,
+        "end": 57,
+        "claimed_only": True,
+    },
+]
 ROWS = [
-    {"path": "/x/low.pdf", "sha256": "a", "status": "ok", "probability": 0.2,
-     "decision": "not_strategic", "dimensions": ["customer_engagement"], "evidence": EV,
-     "consumer_signals": [], "why": "Decision not_strategic (probability 0.20).",
-     "claimed_dimensions": ["technical"]},
-    {"path": "/x/high.pdf", "sha256": "b", "status": "ok", "probability": 0.9,
-     "decision": "strategic", "dimensions": [], "evidence": [], "consumer_signals": []},
-    {"path": "/x/<scan>.pdf", "sha256": "c", "status": "unreadable", "reason": "no_text_layer",
-     "message": "scan", "probability": None, "decision": None},
+    {
+        "path": "/x/low.pdf",
+        "sha256": "a",
+        "status": "ok",
+        "probability": 0.2,
+        "decision": "not_strategic",
+        "dimensions": ["customer_engagement"],
+        "evidence": EV,
+        "consumer_signals": [],
+        "why": "Decision not_strategic (probability 0.20).",
+        "claimed_dimensions": ["technical"],
+    },
+    {
+        "path": "/x/high.pdf",
+        "sha256": "b",
+        "status": "ok",
+        "probability": 0.9,
+        "decision": "strategic",
+        "dimensions": [],
+        "evidence": [],
+        "consumer_signals": [],
+    },
+    {
+        "path": "/x/<scan>.pdf",
+        "sha256": "c",
+        "status": "unreadable",
+        "reason": "no_text_layer",
+        "message": "scan",
+        "probability": None,
+        "decision": None,
+    },
 ]
 
 
@@ -66,9 +105,17 @@ def test_report_renders_sorts_and_opens_a_candidate_in_headless_chromium(tmp_pat
     page_file = tmp_path / "report.html"
     page_file.write_text(render_report(ROWS, {"a": TEXT}))
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=_chromium(), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        browser = p.chromium.launch(
+            executable_path=_chromium(),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         page = browser.new_page()
         page.goto(page_file.as_uri())
         names = page.locator("tbody tr.row td:nth-child(2)").all_inner_texts()
@@ -78,7 +125,8 @@ def test_report_renders_sorts_and_opens_a_candidate_in_headless_chromium(tmp_pat
         assert names[0] == "<scan>.pdf" and names[-1] == "high.pdf"
         page.click("tr.row[data-name='low.pdf']")
         assert page.locator("section.cand:visible mark").first.inner_text() == (
-            "Wrote the escalation playbook")
+            "Wrote the escalation playbook"
+        )
         shots = Path(os.environ.get("SCREENER_SCREENSHOTS", tmp_path))
         shots.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(shots / "report.png"), full_page=True)

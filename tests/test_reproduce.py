@@ -9,8 +9,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_retraining_reproduces_the_shipped_metrics():
-    out = subprocess.run([sys.executable, "scripts/train_model.py", "--check"], cwd=ROOT,
-                         capture_output=True, text=True, timeout=600)
+    out = subprocess.run(
+        [sys.executable, "scripts/train_model.py", "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
     assert "reproduces shipped metrics: True" in out.stdout
 

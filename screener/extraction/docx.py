@@ -109,8 +109,17 @@ def read_docx(
         raise MalformedError("the DOCX nests its XML deeper than Word ever does") from e
     except RuntimeError as e:  # zipfile: "File is encrypted, password required"
         raise EncryptedError("the DOCX is protected by a password") from e
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, struct.error, EOFError,
-            OSError, NotImplementedError, ValueError, KeyError) as e:  # ValueError: bad seeks
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        struct.error,
+        EOFError,
+        OSError,
+        NotImplementedError,
+        ValueError,
+        KeyError,
+    ) as e:  # ValueError: bad seeks
         raise MalformedError(f"the DOCX archive is damaged ({e})") from e
     try:
         blocks = _blocks(reader, heads, body, feet)
@@ -205,8 +214,10 @@ def _row_lines(cells: list[list[RawLine]]) -> list[RawLine]:
     filled = [c for c in cells if c]
     if len(filled) == 2:
         main, side = sorted(filled, key=len, reverse=True)
-        if len(main) > len(side) and len(side) <= 2 and all(
-            len(ln.text) <= _SIDE_CHARS and not ln.text.startswith("- ") for ln in side
+        if (
+            len(main) > len(side)
+            and len(side) <= 2
+            and all(len(ln.text) <= _SIDE_CHARS and not ln.text.startswith("- ") for ln in side)
         ):
             first = main[0]
             joined = " | ".join([first.text, *(ln.text.strip() for ln in side)])

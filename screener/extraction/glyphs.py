@@ -174,8 +174,9 @@ def _add_line(page: PdfPage, line: list[Glyph]) -> None:
 def _keep(page: PdfPage, text: str, box: tuple[float, ...], size: float, bold: bool) -> None:
     """Append a piece unless its box is not finite or lies far off the page."""
     x0, y0, x1, y1 = box
-    piece = Piece(text=text, x0=x0, top=page.height - y1, x1=x1, bottom=page.height - y0,
-                  size=size, bold=bold)
+    piece = Piece(
+        text=text, x0=x0, top=page.height - y1, x1=x1, bottom=page.height - y0, size=size, bold=bold
+    )
     margin = 0.25 * max(page.width, page.height, 1.0)  # text far off the page is not seen
     if (
         all(map(math.isfinite, (piece.x0, piece.top, piece.x1, piece.bottom, size)))

@@ -144,8 +144,24 @@ _NOT_A_SUBJECT = (
     | BETWEEN
     | frozenset(
         {
-            "or", "to", "can", "could", "should", "must", "may", "might", "do", "did", "not",
-            "never", "often", "please", "daily", "weekly", "monthly", "quarterly",
+            "or",
+            "to",
+            "can",
+            "could",
+            "should",
+            "must",
+            "may",
+            "might",
+            "do",
+            "did",
+            "not",
+            "never",
+            "often",
+            "please",
+            "daily",
+            "weekly",
+            "monthly",
+            "quarterly",
         }
     )
 )
@@ -253,8 +269,10 @@ class _Words:
             return False
         if self.to_me(i):
             return False
-        if prev in _SUBJECTS and i - 2 >= start and (
-            self.low[i - 2] in _WH or self.text[i - 2] == ":"
+        if (
+            prev in _SUBJECTS
+            and i - 2 >= start
+            and (self.low[i - 2] in _WH or self.text[i - 2] == ":")
         ):
             # "asked how they chose", "interviewed donors: they give for...": what the
             # audience does or was found to do, not who owns the work

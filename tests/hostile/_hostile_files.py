@@ -206,7 +206,9 @@ def png() -> bytes:
     raw = b"".join(b"\x00" + b"\x80" * 16 for _ in range(16))
     header = struct.pack(">IIBBBBB", 16, 16, 8, 0, 0, 0, 0)
     return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw))
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
         + chunk(b"IEND", b"")
     )
 

@@ -50,8 +50,9 @@ print(json.dumps({{"outcome": outcome, "seconds": time.perf_counter() - start,
 
 def _measure(expr: str) -> dict[str, float | str]:
     code = _CHILD.format(here=str(HERE), expr=expr)
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
     return json.loads(done.stdout)
 
 
@@ -104,14 +105,16 @@ def test_every_expanding_filter_is_budgeted(make, filters):
 def _pdf_with_streams(count: int) -> bytes:
     chunk = zlib.compress(GOOD.encode() + b" " * 600_000)  # 600 KB once inflated
     refs = b" ".join(b"%d 0 R" % (5 + i) for i in range(count))
-    return h.raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents [" + refs + b"] >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        *[h.stream(chunk, b"/Filter /FlateDecode")] * count,
-    ])
+    return h.raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            b"/Resources << /Font << /F1 4 0 R >> >> /Contents [" + refs + b"] >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            *[h.stream(chunk, b"/Filter /FlateDecode")] * count,
+        ]
+    )
 
 
 def test_the_budget_is_for_the_whole_document_not_per_stream():
@@ -190,8 +193,13 @@ def test_form_xobjects_fanning_out_are_counted():
     forms = []
     for level in range(30):  # each form draws the next one twice: 2**30 uses
         body = b"/X Do /X Do" if level < 29 else b""
-        forms.append(h.stream(body, b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] "
-                              b"/Resources << /XObject << /X %d 0 R >> >>" % (level + 7)))
+        forms.append(
+            h.stream(
+                body,
+                b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] "
+                b"/Resources << /XObject << /X %d 0 R >> >>" % (level + 7),
+            )
+        )
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -224,8 +232,7 @@ def test_a_deep_page_tree_is_malformed_even_under_a_raised_recursion_limit():
         "try:\n    extract(h.nested_pdf(100_000, 'kids'))\n"
         "except Exception as e:\n    print(e.reason, sys.getrecursionlimit())\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["malformed", "200000"]
 

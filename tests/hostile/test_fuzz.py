@@ -31,9 +31,33 @@ ROOT = Path(__file__).resolve().parents[2]
 LIMITS = Limits(timeout=3.0)
 PER_CALL = 6.0  # seconds: the limit, plus pdfminer finishing its current step
 CHUNK = 25
-_KEYWORDS = [b"obj", b"endobj", b"stream", b"endstream", b" R", b"[", b"]", b"<<", b">>",
-             b"/Type", b"/Pages", b"/Kids", b"/Length", b"/Filter", b"xref", b"trailer",
-             b"startxref", b"BT", b"ET", b"Tj", b"TJ", b"Tf", b"Do", b"q", b"Q"]
+_KEYWORDS = [
+    b"obj",
+    b"endobj",
+    b"stream",
+    b"endstream",
+    b" R",
+    b"[",
+    b"]",
+    b"<<",
+    b">>",
+    b"/Type",
+    b"/Pages",
+    b"/Kids",
+    b"/Length",
+    b"/Filter",
+    b"xref",
+    b"trailer",
+    b"startxref",
+    b"BT",
+    b"ET",
+    b"Tj",
+    b"TJ",
+    b"Tf",
+    b"Do",
+    b"q",
+    b"Q",
+]
 _NUMBER = re.compile(rb"(?<![\w.])\d{1,7}(?![\w.])")
 
 
@@ -42,8 +66,9 @@ def _resume_pdf(encrypt: bool = False) -> bytes:
     from reportlab.pdfgen import canvas
 
     buf = io.BytesIO()
-    pdf = canvas.Canvas(buf, invariant=1,
-                        encrypt=StandardEncryption("", "owner", canPrint=0) if encrypt else None)
+    pdf = canvas.Canvas(
+        buf, invariant=1, encrypt=StandardEncryption("", "owner", canPrint=0) if encrypt else None
+    )
     lines = (ROOT / "tests" / "fixtures" / "strategic.txt").read_text().splitlines()
     for page in range(2):
         pdf.setFont("Helvetica-Bold" if page else "Times-Roman", 10)
@@ -57,17 +82,19 @@ def _resume_pdf(encrypt: bool = False) -> bytes:
 def _filtered_pdf() -> bytes:
     text = b"BT /F1 11 Tf 72 700 Td (Social media manager, community and analytics) Tj ET"
     packed = zlib.compress(text)
-    return h.raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R 6 0 R] /Count 2 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        h.stream(packed.hex().encode() + b">", b"/Filter [/ASCIIHexDecode /FlateDecode]"),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 7 0 R >>",
-        h.stream(bytes([len(text) - 1]) + text + b"\x80", b"/Filter /RunLengthDecode"),
-    ])
+    return h.raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R 6 0 R] /Count 2 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            h.stream(packed.hex().encode() + b">", b"/Filter [/ASCIIHexDecode /FlateDecode]"),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            b"/Resources << /Font << /F1 4 0 R >> >> /Contents 7 0 R >>",
+            h.stream(bytes([len(text) - 1]) + text + b"\x80", b"/Filter /RunLengthDecode"),
+        ]
+    )
 
 
 def _resume_docx() -> bytes:
@@ -86,8 +113,12 @@ def _resume_docx() -> bytes:
 
 @pytest.fixture(scope="module")
 def pdf_seeds() -> list[bytes]:
-    return [_resume_pdf(), _resume_pdf(encrypt=True), _filtered_pdf(),
-            (ROOT / "data" / "samples" / "henrik-lindqvist.pdf").read_bytes()]
+    return [
+        _resume_pdf(),
+        _resume_pdf(encrypt=True),
+        _filtered_pdf(),
+        (ROOT / "data" / "samples" / "henrik-lindqvist.pdf").read_bytes(),
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -100,8 +131,9 @@ def mutate(data: bytes, rng: random.Random, donors: list[bytes]) -> tuple[bytes,
     out = bytearray(data)
     done = []
     for _ in range(rng.choice((1, 1, 1, 2, 3))):
-        kind = rng.choice(("flip", "truncate", "delete", "duplicate", "splice", "number",
-                           "keyword"))
+        kind = rng.choice(
+            ("flip", "truncate", "delete", "duplicate", "splice", "number", "keyword")
+        )
         n = len(out)
         if n < 2:
             break

@@ -46,11 +46,23 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="FI
 
 def _run(folder: Path, out: Path) -> tuple[subprocess.CompletedProcess[str], float, int, int]:
     """Run the CLI over ``folder``; return it, its seconds, peak total and per-process MB."""
-    cmd = [sys.executable, "-m", "screener.cli", "screen", str(folder), "-o", str(out),
-           "--jobs", "2", "--timeout", str(TIMEOUT)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "screener.cli",
+        "screen",
+        str(folder),
+        "-o",
+        str(out),
+        "--jobs",
+        "2",
+        "--timeout",
+        str(TIMEOUT),
+    ]
     start = time.monotonic()
-    proc = subprocess.Popen(cmd, cwd=folder.parent, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        cmd, cwd=folder.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     root = psutil.Process(proc.pid)
     peak = per_process = 0
     while proc.poll() is None:
@@ -94,8 +106,10 @@ def test_the_cli_survives_a_folder_of_hostile_files(tmp_path):
             shutil.copy(sample, good / sample.name)
     done, good_seconds, _, _ = _run(good, tmp_path / "good.jsonl")
     assert done.returncode in (0, 1), done.stderr
-    expected_good = {name: (r["status"], r["reason"], r["decision"])
-                     for name, r in _rows(tmp_path / "good.jsonl").items()}
+    expected_good = {
+        name: (r["status"], r["reason"], r["decision"])
+        for name, r in _rows(tmp_path / "good.jsonl").items()
+    }
 
     text = (ROOT / "tests" / "fixtures" / "strategic.txt").read_text(encoding="utf-8")
     expected = h.make_folder(folder, text)
@@ -107,7 +121,10 @@ def test_the_cli_survives_a_folder_of_hostile_files(tmp_path):
     assert set(rows) == set(expected) | set(expected_good)  # nothing under sub/up/
     for name, (status, reasons) in expected.items():
         assert (rows[name]["status"], rows[name]["reason"]) in {(status, r) for r in reasons}, (
-            name, rows[name]["reason"], rows[name]["message"])
+            name,
+            rows[name]["reason"],
+            rows[name]["message"],
+        )
     for name, outcome in expected_good.items():
         assert (rows[name]["status"], rows[name]["reason"], rows[name]["decision"]) == outcome
 
@@ -117,8 +134,10 @@ def test_the_cli_survives_a_folder_of_hostile_files(tmp_path):
     assert max(row["seconds"] or 0 for row in rows.values()) < TIMEOUT / 2
     assert peak_mb < PEAK_MB, f"the run peaked at {peak_mb} MB resident"
     assert process_mb < PROCESS_MB, f"a process peaked at {process_mb} MB resident"
-    print(f"\ngood files {good_seconds:.1f} s; with {len(hostile)} hostile files {seconds:.1f} s;"
-          f" peak {peak_mb} MB in all, {process_mb} MB in one process")
+    print(
+        f"\ngood files {good_seconds:.1f} s; with {len(hostile)} hostile files {seconds:.1f} s;"
+        f" peak {peak_mb} MB in all, {process_mb} MB in one process"
+    )
 
 
 def test_a_name_with_a_leading_dash_is_a_file_after_double_dash(tmp_path, monkeypatch, capsys):

@@ -21,8 +21,9 @@ from screener.extraction import extract
 TEXT = "Zoë Müller – Social Media Manager\nKöln, Deutschland\n\nExperience\nRan campaigns"
 
 
-@pytest.mark.parametrize("bom, codec", [(codecs.BOM_UTF32_LE, "utf-32-le"),
-                                        (codecs.BOM_UTF32_BE, "utf-32-be")])
+@pytest.mark.parametrize(
+    "bom, codec", [(codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be")]
+)
 def test_utf32_with_a_bom_is_read(bom, codec):
     assert "Köln, Deutschland" in extract(bom + TEXT.encode(codec)).text
 

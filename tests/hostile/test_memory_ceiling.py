@@ -46,7 +46,10 @@ class Allocator:
             time.sleep(60)
         limit = resource.getrlimit(resource.RLIMIT_AS)[0]
         return ScreeningResult(
-            path=path, sha256=sha256, status="ok", pages=os.getpid(),
+            path=path,
+            sha256=sha256,
+            status="ok",
+            pages=os.getpid(),
             message=f"{limit} {address_space_mb()}",
         )
 
@@ -67,8 +70,12 @@ def test_the_ceiling_is_the_worker_start_plus_memory_mb(tmp_path):
 
 def test_a_file_over_the_ceiling_is_too_large_and_the_batch_goes_on(tmp_path):
     # 2 GB would be granted without the ceiling (untouched zero pages)
-    rows = _rows(tmp_path, {"a.txt": b"alloc 2048", "b.txt": b"alloc 100", "c.txt": b"look"},
-                 jobs=2, memory_mb=300)
+    rows = _rows(
+        tmp_path,
+        {"a.txt": b"alloc 2048", "b.txt": b"alloc 100", "c.txt": b"look"},
+        jobs=2,
+        memory_mb=300,
+    )
     assert (rows["a.txt"].status, rows["a.txt"].reason) == ("error", "too_large")
     assert "300 MB" in rows["a.txt"].message
     assert rows["b.txt"].status == rows["c.txt"].status == "ok"
@@ -87,8 +94,9 @@ def test_with_one_job_a_ceiling_still_applies_in_a_worker_process(tmp_path):
 
 def test_with_one_job_and_a_ceiling_a_hanging_file_is_killed(tmp_path):
     start = time.monotonic()
-    rows = _rows(tmp_path, {"a.txt": b"sleep", "b.txt": b"look"}, jobs=1, memory_mb=300,
-                 timeout=1.0)
+    rows = _rows(
+        tmp_path, {"a.txt": b"sleep", "b.txt": b"look"}, jobs=1, memory_mb=300, timeout=1.0
+    )
     assert rows["a.txt"].reason == "timeout" and rows["b.txt"].status == "ok"
     assert time.monotonic() - start < 15
 

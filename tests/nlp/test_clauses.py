@@ -24,5 +24,8 @@ def test_clauses_serialise_with_the_analysis():
     analysis = analyze(TEXT)
     clause = analysis.clauses[-1]
     assert analysis.to_dict()["clauses"][-1] == {
-        "start": clause.start, "end": clause.end, "agency": "support", "others": True,
+        "start": clause.start,
+        "end": clause.end,
+        "agency": "support",
+        "others": True,
     }

@@ -254,10 +254,14 @@ def test_the_same_campaign_online_counts(analyze_text):
     [
         ("Kept a tally every Friday of which offers brought people in.", "analytics"),
         ("Count sign-ups from the Facebook page by where they heard of us.", "analytics"),
-        ("Argued for a small monthly ad budget and told the owner where the money should go.",
-         "business_strategy"),
-        ("Most parents were asking whether it would hurt, so we filmed a first visit.",
-         "psychology"),
+        (
+            "Argued for a small monthly ad budget and told the owner where the money should go.",
+            "business_strategy",
+        ),
+        (
+            "Most parents were asking whether it would hurt, so we filmed a first visit.",
+            "psychology",
+        ),
     ],
 )
 def test_plain_words_without_buzzwords_count_as_evidence(analyze_text, bullet, dimension):

@@ -5,8 +5,9 @@ from screener.types import Document
 
 HEAD = "Experience\nMarketing Assistant — Paper Lantern Books | Jan 2024 - Present\n"
 ONE = HEAD + "- Boost the posts the owners choose from their £300 monthly budget; they decide.\n"
-WRAPPED = HEAD + ("- Boost the posts the owners choose from their £300 monthly\n"
-                  "budget; they decide.\n")
+WRAPPED = HEAD + (
+    "- Boost the posts the owners choose from their £300 monthly\nbudget; they decide.\n"
+)
 
 
 def _view(text: str) -> set[tuple[str, str, bool]]:
@@ -20,7 +21,7 @@ def test_wrapped_bullet_gives_the_same_evidence_as_one_line():
 
 def test_evidence_offsets_still_point_into_the_original_text():
     a = analyze(Document.from_text(WRAPPED))
-    assert all(WRAPPED[e.start:e.end].replace("\n", " ") == e.text for e in a.evidence)
+    assert all(WRAPPED[e.start : e.end].replace("\n", " ") == e.text for e in a.evidence)
 
 
 def test_separate_bullets_are_not_joined():

@@ -5,7 +5,9 @@ with ``evidence_speed.corpus_texts`` and times, over all of them at once, the
 tokenizer (``nlp.make_doc``), each pipeline component in turn on the docs
 the previous one returned, and the whole of :func:`screener.nlp.analyze`
 (which also segments sections and entries and builds the evidence records).
-"analyze() outside the pipeline" is the whole minus the steps.  Each figure
+"analyze() outside the pipeline" is timed on its own: ``analyze`` is given
+a stand-in for the pipeline that returns the doc the pipeline made for the
+same text in an untimed first pass.  Each figure
 is the fastest of ``--repeat`` passes, so a pass slowed by other load on a
 shared machine does not count; the tokenizer cache is warmed first.
 
@@ -54,14 +56,30 @@ def main(argv: list[str] | None = None) -> int:
     for name in nlp.pipe_names:
         steps[name] = _component(args.repeat, nlp, name, texts)
     whole = _passes(args.repeat, lambda: [analyze(t, nlp=nlp, as_of=(2025, 6)) for t in texts])
+    replay = _Replay(nlp)
+    for text in texts:  # untimed: the pipeline's docs, kept for the timed passes
+        analyze(text, nlp=replay, as_of=(2025, 6))
+    rest = _passes(args.repeat, lambda: [analyze(t, nlp=replay, as_of=(2025, 6)) for t in texts])
     n = len(texts)
     print(f"{n} resumes, fastest of {args.repeat} passes, ms per resume")
     for name, seconds in steps.items():
         print(f"  {name:<32}{seconds * 1000 / n:6.2f}")
-    rest = whole - sum(steps.values())
     print(f"  {'analyze() outside the pipeline':<32}{rest * 1000 / n:6.2f}")
     print(f"  {'analyze() in all':<32}{whole * 1000 / n:6.2f}")
     return 0
+
+
+class _Replay:
+    """Stands in for the pipeline: the doc it made for a text, made once."""
+
+    def __init__(self, nlp: Any) -> None:
+        self.nlp, self.docs = nlp, {}
+
+    def __call__(self, text: str) -> Any:
+        doc = self.docs.get(text)
+        if doc is None:
+            doc = self.docs[text] = self.nlp(text)
+        return doc
 
 
 def _component(repeat: int, nlp: Any, name: str, texts: list[str]) -> float:

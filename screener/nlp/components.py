@@ -10,7 +10,9 @@
 - ``screener_evidence``: joins ``ACTION`` + ``OBJECT`` frame halves into
   evidence phrases, keeps the longest of overlapping spans per label (a
   pattern with ``id`` ``"ignore"`` is a stop phrase: it wins its overlaps,
-  then is dropped, so "adult social care" blocks "social care") and
+  then is dropped, so "adult social care" blocks "social care"; an
+  ``OBJECT`` one removes the frame objects it overlaps before frames are
+  joined) and
   moves agency cues to ``doc.spans["screener_cues"]``, leaving public labels
   in ``doc.spans["screener"]``.  Matches of the lower-case phrases that
   stand for one-token case-sensitive patterns (``cased``, see
@@ -160,6 +162,18 @@ def _check_cased(doc: Doc, raw: list[Span], cased: dict[str, dict[str, Any]]) ->
     return out
 
 
+def _unblocked(objects: list[Span]) -> list[Span]:
+    """Frame objects that no ``OBJECT`` stop phrase overlaps (the stop phrases dropped)."""
+    stops = [(o.start, o.end) for o in objects if o.id_ == IGNORE_ID]
+    if not stops:
+        return objects
+    return [
+        o
+        for o in objects
+        if o.id_ != IGNORE_ID and not any(a < o.end and o.start < b for a, b in stops)
+    ]
+
+
 @Language.factory("screener_evidence", default_config={"cased": {}})
 def make_evidence(nlp: Language, name: str, cased: dict[str, dict[str, Any]]) -> Any:
     """Create the frame joiner and span filter (see module docstring).
@@ -188,7 +202,7 @@ def make_evidence(nlp: Language, name: str, cased: dict[str, dict[str, Any]]) ->
             else:
                 group = ENTITY_GROUPS.get(label, label)
                 by_label.setdefault(group, []).append(span)
-        for obj in objects:
+        for obj in _unblocked(objects):
             for act in actions.get(obj.id_, ()):
                 if 0 <= obj.start - act.end <= _FRAME_GAP and _same_clause(
                     doc, act.start, obj.start

@@ -21,7 +21,10 @@ skipped.  Labels:
 
 A pattern whose ``id`` is ``"ignore"`` is a stop phrase: it wins overlaps
 against its label's other matches and is then dropped, so ``adult social
-care`` keeps ``social care`` from counting.  Evidence pattern ids matter to
+care`` keeps ``social care`` from counting.  An ``OBJECT`` stop phrase
+removes the frame objects it overlaps before frames are joined, so ``data
+requests`` keeps "answer ad-hoc data requests" from being a reply to
+customers.  Evidence pattern ids matter to
 the counting rule of :mod:`screener.nlp.analysis`
 (``customer_engagement/customer``, ``customer_engagement/reply``).
 
@@ -189,10 +192,12 @@ def _problem(obj: Any) -> str | None:
         return f"unknown label {label!r} (allowed: {', '.join(sorted(ALLOWED_LABELS))})"
     if "id" in obj and not isinstance(obj["id"], str):
         return f"'id' must be a string, got {type(obj['id']).__name__}"
-    if label in FRAME_LABELS:
+    if label in FRAME_LABELS and not (label == "OBJECT" and obj.get("id") == "ignore"):
         frame = str(obj.get("id", "")).partition("/")[0]
         if frame not in EVIDENCE_LABELS:
-            return f"{label} patterns need an 'id' of the form '<dimension>/<frame>'"
+            return f"{label} patterns need an 'id' of the form '<dimension>/<frame>'" + (
+                " (or 'ignore', for an OBJECT stop phrase)" if label == "OBJECT" else ""
+            )
     if isinstance(pattern, str):
         return None if pattern.strip() else "'pattern' is an empty string"
     if not isinstance(pattern, list) or not pattern:

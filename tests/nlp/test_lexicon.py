@@ -35,6 +35,7 @@ GOOD = json.dumps({"label": "analytics", "pattern": "looker dashboards"})
         ('{"label": "analytics", "pattern": "x", "colour": "red"}', "unknown key 'colour'"),
         ('["analytics", "x"]', "expected a JSON object"),
         ('{"label": "ACTION", "pattern": "answer"}', "'<dimension>/<frame>'"),
+        ('{"label": "ACTION", "pattern": "answer", "id": "ignore"}', "'<dimension>/<frame>'"),
     ],
 )
 def test_bad_line_names_file_and_line(tmp_path, bad, words):
@@ -114,3 +115,37 @@ def test_build_nlp_missing_user_file(tmp_path):
 
     with pytest.raises(LexiconError, match="not found"):
         build_nlp(extra_patterns=[tmp_path / "missing.jsonl"])
+
+
+def labels(nlp, text: str) -> list[str]:
+    doc = nlp(text)  # keep the doc alive while its span group is read
+    return [s.label_ for s in doc.spans["screener"]]
+
+
+BADGE = (
+    "Experience\nLead — Acme | 2019 - 2021\n"
+    "- Answer ad-hoc badge requests from the finance team on Slack.\n"
+)
+
+
+def test_an_object_stop_phrase_is_valid(tmp_path):
+    stop = {"label": "OBJECT", "pattern": "badge request", "id": "ignore"}
+    patterns = load_patterns(write(tmp_path, [json.dumps(stop)]))
+    assert {p["pattern"] for p in patterns} >= {"badge request", "badge requests"}
+
+
+def test_a_user_object_stop_phrase_blocks_the_frame(tmp_path):
+    from screener.nlp import build_nlp
+
+    stop = {"label": "OBJECT", "pattern": "badge request", "id": "ignore"}
+    nlp = build_nlp(extra_patterns=write(tmp_path, [json.dumps(stop)]))
+    assert "customer_engagement" not in labels(nlp, BADGE)
+
+
+def test_without_the_stop_phrase_the_frame_is_joined(nlp):
+    assert "customer_engagement" in labels(nlp, BADGE)
+
+
+def test_answering_data_requests_is_no_customer_engagement(nlp):
+    text = BADGE.replace("badge", "data")
+    assert "customer_engagement" not in labels(nlp, text)

@@ -9,7 +9,9 @@ the previous one returned, and the whole of :func:`screener.nlp.analyze`
 a stand-in for the pipeline that returns the doc the pipeline made for the
 same text in an untimed first pass.  Each figure
 is the fastest of ``--repeat`` passes, so a pass slowed by other load on a
-shared machine does not count; the tokenizer cache is warmed first.
+shared machine does not count; the tokenizer cache is warmed first, so the
+tokenizer row is its cost on text it has seen (a batch of new resumes pays
+more: see the first pass of ``evidence_speed.py``).
 
 Usage::
 

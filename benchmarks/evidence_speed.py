@@ -9,6 +9,11 @@ so is the time of the tokenizer alone on the same texts, for scale: spaCy's
 stock English one and ``build_nlp()``'s, which drops the special cases that
 stop spaCy caching (see ``drop_identity_special_cases``).
 
+The first pass reads each resume once, as a batch does, and is reported
+apart from the later passes: those meet only chunks of text the tokenizer
+has cached already (see ``widen_tokenizer_cache``), which no batch of new
+resumes does.
+
 Usage::
 
     python benchmarks/evidence_speed.py [data/corpus] [--repeat 3]
@@ -51,12 +56,13 @@ def main(argv: list[str] | None = None) -> int:
     nlp = build_nlp()
     build = time.perf_counter() - t0
     analyze(texts[0], nlp=nlp)  # warm up
-    per_doc: list[float] = []
+    passes: list[list[float]] = []
     for _ in range(args.repeat):
+        passes.append([])
         for text in texts:
             t = time.perf_counter()
             analyze(text, nlp=nlp, as_of=(2025, 6))
-            per_doc.append((time.perf_counter() - t) * 1000)
+            passes[-1].append((time.perf_counter() - t) * 1000)
     import spacy
 
     floors = {}
@@ -67,19 +73,25 @@ def main(argv: list[str] | None = None) -> int:
                 tokenizer.make_doc(text)
         floors[name] = (time.perf_counter() - t) * 1000 / (len(texts) * args.repeat)
     words = statistics.mean(len(t.split()) for t in texts)
-    per_doc.sort()
     print(f"{len(texts)} resumes x {args.repeat} passes, {words:.0f} words on average")
     print(f"build_nlp(): {build * 1000:.0f} ms (once per process)")
-    print(
-        f"analyze(): mean {statistics.mean(per_doc):.2f} ms, median "
-        f"{statistics.median(per_doc):.2f} ms, p95 {per_doc[int(len(per_doc) * 0.95)]:.2f} ms "
-        "per resume"
-    )
+    print(f"analyze(), first pass (each resume once, as in a batch): {_stats(passes[0])}")
+    later = [ms for p in passes[1:] for ms in p]
+    if later:
+        print(f"analyze(), later passes (text seen before): {_stats(later)}")
     print(
         "for scale, the tokenizer alone: spacy.blank('en') "
         f"{floors['stock']:.2f} ms, build_nlp()'s {floors['ours']:.2f} ms per resume"
     )
     return 0
+
+
+def _stats(ms: list[float]) -> str:
+    ms = sorted(ms)
+    return (
+        f"mean {statistics.mean(ms):.2f} ms, median {statistics.median(ms):.2f} ms, "
+        f"p95 {ms[int(len(ms) * 0.95)]:.2f} ms per resume"
+    )
 
 
 if __name__ == "__main__":

@@ -165,3 +165,37 @@ def test_cased_phrases_match_what_the_token_matcher_matches():
         ("TOOL", "social"),
     ]
     assert _ruler_spans(phrases, checks, _CASED_TEXT) == by_matcher
+
+
+def test_tokenizer_caches_more_chunks_than_spacys_default(nlp):
+    # spaCy's 10,000 fill within about 100 resumes and are never evicted
+    assert nlp.tokenizer.max_cache_size >= 100_000
+
+
+def test_widening_the_tokenizer_cache_keeps_a_larger_limit():
+    import spacy
+
+    from screener.nlp.pipeline import widen_tokenizer_cache
+
+    blank = spacy.blank("en")
+    blank.tokenizer.max_cache_size = 5_000_000
+    widen_tokenizer_cache(blank)
+    assert blank.tokenizer.max_cache_size == 5_000_000
+
+
+def test_cached_chunks_tokenize_as_the_rules_do(nlp):
+    from spacy.tokenizer import Tokenizer
+
+    tok = nlp.tokenizer
+    fresh = Tokenizer(
+        nlp.vocab,
+        rules=tok.rules,
+        prefix_search=tok.prefix_search,
+        suffix_search=tok.suffix_search,
+        infix_finditer=tok.infix_finditer,
+        token_match=tok.token_match,
+        url_match=tok.url_match,
+    )
+    text = "Cut first response (9h -> 47min), e.g. via Zendesk; see https://x.co/a-b!"
+    tok(text)  # the second read comes from the cache
+    assert [t.text for t in tok(text)] == [t.text for t in fresh(text)]

@@ -6,6 +6,8 @@ works however pytest is started.
 
 from __future__ import annotations
 
+import json
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -90,3 +92,23 @@ def long_resume(resume: dict[str, Any]) -> dict[str, Any]:
     long = dict(resume)
     long["sections"] = [{"title": "Experience", "entries": jobs}, *resume["sections"][1:]]
     return long
+
+
+@pytest.fixture()
+def run_benchmark(tmp_path: Path, resume: dict[str, Any]):
+    """Run ``benchmarks/<name>.py`` on a folder of two labelled copies of ``resume``."""
+
+    def run(name: str, *args: str) -> str:
+        for i in range(2):
+            data = {"id": f"r{i}", "resume": resume}
+            (tmp_path / f"r{i}.json").write_text(json.dumps(data), encoding="utf-8")
+        script = ROOT / "benchmarks" / f"{name}.py"
+        done = subprocess.run(
+            [sys.executable, str(script), str(tmp_path), *args],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return done.stdout
+
+    return run

@@ -4,7 +4,8 @@
 with, in order:
 
 1. ``screener_lines``: every bullet / line / ``;``-clause is a sentence;
-2. ``span_ruler`` (spans key ``"screener"``, phrases matched on lower case)
+2. ``span_ruler`` (spaCy's ``SpanRuler`` with a faster ``match``, see
+   :mod:`screener.nlp.ruler`; spans key ``"screener"``, phrases matched on lower case)
    loaded from the JSONL files shipped in ``screener/nlp/patterns/`` plus any
    user files (validated, see :mod:`screener.nlp.lexicon`); one-token
    case-sensitive patterns go to its phrase matcher too (:func:`cased_phrases`);
@@ -240,6 +241,7 @@ def build_nlp(
     import spacy
 
     from screener.nlp import agency, components, outcomes  # noqa: F401  (registers factories)
+    from screener.nlp import ruler as _ruler  # noqa: F401  (registers screener_span_ruler)
     from screener.nlp.lexicon import package_patterns
 
     patterns, checks = cased_phrases(package_patterns() + user_patterns(extra_patterns))
@@ -248,7 +250,7 @@ def build_nlp(
     widen_tokenizer_cache(nlp)
     ruler_name = "span_ruler" if "span_ruler" not in nlp.pipe_names else "screener_span_ruler"
     ruler = nlp.add_pipe(
-        "span_ruler",
+        "screener_span_ruler",
         name=ruler_name,
         config={"spans_key": components.SPANS_KEY, "phrase_matcher_attr": "LOWER"},
     )

@@ -63,7 +63,7 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
-from spacy.attrs import IS_PUNCT, SPACY
+from spacy.attrs import IS_PUNCT, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -228,12 +228,13 @@ class _Words:
     """Lower-cased words, punctuation and spacing of a doc, read once."""
 
     def __init__(self, doc: Doc) -> None:
-        # one pass over the tokens; the flags come from a single to_array call
-        self.text = [t.text for t in doc]
+        # one to_array call; words are read through the string store, not Token objects
+        rows = doc.to_array([ORTH, IS_PUNCT, SPACY]).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        self.text = [strings[r[0]] for r in rows]
         self.low = [w.lower() for w in self.text]  # what Token.lower_ holds
-        flags = doc.to_array([IS_PUNCT, SPACY]).tolist() if len(doc) else []
-        self.punct = [bool(f[0]) for f in flags]
-        self.spaced = [bool(f[1]) for f in flags]
+        self.punct = [bool(r[1]) for r in rows]
+        self.spaced = [bool(r[2]) for r in rows]
 
     def phrase(self, start: int, end: int) -> str:
         """Lower-cased text of tokens ``start:end``, as ``span.text.lower()`` gives it."""

@@ -20,6 +20,13 @@ becomes a ``worker_died`` row. A worker that ends a file with more than half
 of its ceiling still mapped is replaced, so one heavy file cannot leave the
 next one short. Workers run BLAS single-threaded (we parallelise by
 processes), so no thread is started under the ceiling.
+
+**A killed parent.** Forked workers inherit the parent's ends of every
+worker's pipe, so when the parent is killed (``kill -9``, the out-of-memory
+killer) a waiting worker never reads end-of-file. An idle worker therefore
+looks every ``PARENT_CHECK_S`` seconds whether its parent is still the
+process that started it, and exits when it is not; a busy one does so after
+its file.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import multiprocessing as mp
+import os
 import signal
 import time
 from collections.abc import Iterator
@@ -37,9 +45,11 @@ from typing import Any
 
 from screener.result import ScreeningResult
 
-__all__ = ["address_space_mb", "run_pool", "set_memory_ceiling"]
+__all__ = ["PARENT_CHECK_S", "address_space_mb", "run_pool", "set_memory_ceiling"]
 
 _MB = 1024 * 1024
+#: How often (seconds) an idle worker checks that its parent is still alive.
+PARENT_CHECK_S = 1.0
 
 
 def address_space_mb() -> int | None:
@@ -83,7 +93,7 @@ def _single_threaded() -> None:
         threadpool_limits(1)
 
 
-def _worker_main(conn: Connection, screener: Any, memory_mb: int | None) -> None:
+def _worker_main(conn: Connection, screener: Any, memory_mb: int | None, parent: int) -> None:
     from screener.batch import screen_task
 
     _single_threaded()
@@ -91,6 +101,10 @@ def _worker_main(conn: Connection, screener: Any, memory_mb: int | None) -> None
     _ = screener.nlp  # load the pipeline once, before the first file
     while True:
         try:
+            if not conn.poll(PARENT_CHECK_S):
+                if os.getppid() != parent:
+                    return  # the parent was killed: no one will send or read
+                continue
             task = conn.recv()
         except EOFError:
             return
@@ -115,7 +129,9 @@ class _Slot:
 
 def _spawn(ctx: Any, screener: Any, memory_mb: int | None) -> _Slot:
     parent, child = ctx.Pipe()
-    proc = ctx.Process(target=_worker_main, args=(child, screener, memory_mb), daemon=True)
+    proc = ctx.Process(
+        target=_worker_main, args=(child, screener, memory_mb, os.getpid()), daemon=True
+    )
     proc.start()
     child.close()
     return _Slot(proc, parent)

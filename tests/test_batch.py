@@ -5,6 +5,9 @@ end-to-end tests with the real model live in test_cli.py.
 """
 
 import os
+import signal
+import subprocess
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
@@ -79,6 +82,50 @@ def test_out_of_memory_in_a_worker_is_reported_as_too_large(tmp_path):
     folder = _files(tmp_path, {"a.txt": b"hog", "b.txt": b"ok"})
     rows = _by_name(run_batch(FakeScreener(), [folder], jobs=2))
     assert rows["a.txt"].reason == "too_large" and rows["b.txt"].status == "ok"
+
+
+_KILLED_BATCH = """
+import multiprocessing, sys, time
+from screener.batch import run_batch
+from screener.result import ScreeningResult
+
+class Quick:
+    model_version, limits, nlp = "fake", None, None
+
+    def screen_bytes(self, data, path=None, sha256=None):
+        return ScreeningResult(path=path, sha256=sha256, probability=0.5,
+                               decision="review", strategic=False)
+
+rows = run_batch(Quick(), [sys.argv[1]], jobs=2)
+next(rows)
+print(*[p.pid for p in multiprocessing.active_children()], flush=True)
+time.sleep(300)
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            return fh.read().rpartition(")")[2].split()[0] not in ("Z", "X")
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process states in /proc")
+def test_workers_exit_when_the_batch_process_is_killed(tmp_path):
+    folder = _files(tmp_path, {"a.txt": b"ok", "b.txt": b"fine"})
+    cmd = [sys.executable, "-c", _KILLED_BATCH, str(folder)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    workers = [int(pid) for pid in proc.stdout.readline().split()]
+    proc.kill()  # SIGKILL: no clean-up code of the batch runs
+    proc.wait()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(_running(pid) for pid in workers):
+        time.sleep(0.1)
+    left = [pid for pid in workers if _running(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert len(workers) == 2 and left == []
 
 
 def test_special_files_become_rows_without_reaching_a_worker(tmp_path):

@@ -27,6 +27,11 @@ killer) a waiting worker never reads end-of-file. An idle worker therefore
 looks every ``PARENT_CHECK_S`` seconds whether its parent is still the
 process that started it, and exits when it is not; a busy one does so after
 its file.
+
+**Ctrl-C.** A terminal sends SIGINT to the whole process group. Workers
+ignore it: the parent stops them (in ``run_pool``'s ``finally``) and
+reports the interruption once, instead of each worker printing a
+``KeyboardInterrupt`` traceback.
 """
 
 from __future__ import annotations
@@ -96,6 +101,7 @@ def _single_threaded() -> None:
 def _worker_main(conn: Connection, screener: Any, memory_mb: int | None, parent: int) -> None:
     from screener.batch import screen_task
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
     _single_threaded()
     ceiling = set_memory_ceiling(memory_mb) if memory_mb else None
     _ = screener.nlp  # load the pipeline once, before the first file

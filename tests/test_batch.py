@@ -128,6 +128,42 @@ def test_workers_exit_when_the_batch_process_is_killed(tmp_path):
     assert len(workers) == 2 and left == []
 
 
+_INTERRUPTED_BATCH = """
+import sys, time
+from screener.batch import run_batch
+from screener.result import ScreeningResult
+
+class Slow:
+    model_version, limits, nlp = "fake", None, None
+
+    def screen_bytes(self, data, path=None, sha256=None):
+        time.sleep(0.2)
+        return ScreeningResult(path=path, sha256=sha256, probability=0.5,
+                               decision="review", strategic=False)
+
+rows = run_batch(Slow(), [sys.argv[1]], jobs=2)
+next(rows)
+print("running", flush=True)
+try:
+    for _ in rows:
+        pass
+except KeyboardInterrupt:
+    sys.exit(130)
+"""
+
+
+def test_ctrl_c_stops_a_batch_without_worker_tracebacks(tmp_path):
+    folder = _files(tmp_path, {f"{i}.txt": b"ok" for i in range(40)})
+    cmd = [sys.executable, "-c", _INTERRUPTED_BATCH, str(folder)]
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    assert proc.stdout.readline().strip() == "running"
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole group
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "Traceback" not in err
+
+
 def test_special_files_become_rows_without_reaching_a_worker(tmp_path):
     os.mkfifo(tmp_path / "resume.pdf")
     (tmp_path / "a.txt").write_bytes(b"ok")

@@ -3,13 +3,15 @@
 This module only parses arguments, prints, and maps outcomes to exit codes;
 the work is done by the library. Exit codes: 0 every file was read and
 screened, 1 some files were unreadable or failed (their rows say why),
-2 usage error (bad arguments, missing model).
+2 usage error (bad arguments, missing model), 130 interrupted (Ctrl-C),
+141 the output was closed early (``screener screen ... | head``).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 import time
 from collections import Counter
@@ -19,15 +21,19 @@ from typing import Any
 from screener._version import __version__
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+#: 128 + the signal number, as a shell reports a command stopped by SIGINT or SIGPIPE.
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
 #: ``--memory-mb`` default: address space a worker may add above its start
 #: (see :mod:`screener.pool`; the heaviest real resumes add about 120 MB).
 DEFAULT_MEMORY_MB = 1024
 
 _EPILOG = """\
 exit codes:
-  0  every file was read and screened
-  1  some files were unreadable or failed (each has a row saying why)
-  2  usage error (bad arguments, model or lexicon problem)
+    0  every file was read and screened
+    1  some files were unreadable or failed (each has a row saying why)
+    2  usage error (bad arguments, model or lexicon problem)
+  130  interrupted (Ctrl-C); rerun with --resume to continue
+  141  the output was closed early (e.g. piped into head)
 
 examples:
   screener screen resumes/ -o results.jsonl --jobs 2
@@ -203,7 +209,22 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("screener: interrupted; rerun with --resume to continue", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device: whoever read it has gone (``| head``).
+
+    Without this, Python's final flush of stdout at exit fails again and
+    prints an error.  Where stdout is no file (captured in tests) there is
+    nothing to flush.
+    """
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
 
 
 def _progress(mode: str) -> Any:

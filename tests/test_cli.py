@@ -162,6 +162,20 @@ def test_resume_after_kill_gives_every_file_exactly_once(tmp_path, good_text):
     assert len(shas) == 40 and len(set(shas)) == 40
 
 
+def test_output_closed_early_stops_quietly(tmp_path, good_text):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(30):
+        (folder / f"cv{i:02d}.txt").write_text(good_text + f"\nReference number {i}\n")
+    cmd = [sys.executable, "-m", "screener.cli", "screen", str(folder), "--memory-mb", "0"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().startswith("{")
+    proc.stdout.close()  # as `screener screen ... | head -1` does
+    err = proc.stderr.read()
+    proc.wait(timeout=120)
+    assert proc.returncode == 141 and "Traceback" not in err
+
+
 def test_dask_local_cluster_gives_the_same_rows(mixed_folder):
     distributed = pytest.importorskip("dask.distributed")
     from screener import Screener

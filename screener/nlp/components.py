@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from screener.nlp.lexicon import ENTITY_GROUPS, EVIDENCE_SET
+from screener.nlp.lexicon import ENTITY_GROUPS, EVIDENCE_SET, IGNORE_ID
 
 __all__ = ["CUES_KEY", "SPANS_KEY", "clause_index", "register_extensions", "token_texts"]
 
@@ -40,8 +40,6 @@ CUES_KEY = "screener_cues"
 _BULLETS = frozenset("-–—•*▪◦●·►■✓➢>‣⁃")
 _BREAKS = frozenset({";", "|", "•", "▪", "●", "·"})
 _FRAME_GAP = 4
-#: Pattern id of stop phrases: they win overlaps for their label and are then dropped.
-IGNORE_ID = "ignore"
 
 
 def clause_index(token: Token) -> int:

@@ -63,6 +63,7 @@ __all__ = [
     "EVIDENCE_LABELS",
     "EVIDENCE_SET",
     "FRAME_LABELS",
+    "IGNORE_ID",
     "expand",
     "load_patterns",
     "package_patterns",
@@ -85,6 +86,8 @@ EVIDENCE_LABELS = (*DIMENSIONS, CONSUMER_USE)
 EVIDENCE_SET = frozenset(EVIDENCE_LABELS)
 #: Labels whose overlapping spans compete (the longest wins): "Facebook Ads" over "Facebook".
 ENTITY_GROUPS = {"PLATFORM": "PLATFORM|TOOL", "TOOL": "PLATFORM|TOOL"}
+#: Pattern id of stop phrases: they win overlaps for their label and are then dropped.
+IGNORE_ID = "ignore"
 ALLOWED_LABELS = frozenset((*EVIDENCE_LABELS, *ENTITY_LABELS, *AGENCY_LABELS, *FRAME_LABELS))
 _VERB_LABELS = frozenset(
     {"ACTION", "AGENCY_OWN_VERB", "AGENCY_OTHER_VERB", "AGENCY_SUPPORT_VERB", "AGENCY_HANDOFF"}
@@ -192,7 +195,7 @@ def _problem(obj: Any) -> str | None:
         return f"unknown label {label!r} (allowed: {', '.join(sorted(ALLOWED_LABELS))})"
     if "id" in obj and not isinstance(obj["id"], str):
         return f"'id' must be a string, got {type(obj['id']).__name__}"
-    if label in FRAME_LABELS and not (label == "OBJECT" and obj.get("id") == "ignore"):
+    if label in FRAME_LABELS and not (label == "OBJECT" and obj.get("id") == IGNORE_ID):
         frame = str(obj.get("id", "")).partition("/")[0]
         if frame not in EVIDENCE_LABELS:
             return f"{label} patterns need an 'id' of the form '<dimension>/<frame>'" + (

@@ -84,22 +84,30 @@ def test_out_of_memory_in_a_worker_is_reported_as_too_large(tmp_path):
     assert rows["a.txt"].reason == "too_large" and rows["b.txt"].status == "ok"
 
 
-_KILLED_BATCH = """
+# A two-job batch over the folder argv[1], each file taking argv[2] seconds; it
+# prints the worker pids once the first row is in, then stays alive until stopped.
+_BATCH = """
 import multiprocessing, sys, time
 from screener.batch import run_batch
 from screener.result import ScreeningResult
 
-class Quick:
+class Fake:
     model_version, limits, nlp = "fake", None, None
 
     def screen_bytes(self, data, path=None, sha256=None):
+        time.sleep(float(sys.argv[2]))
         return ScreeningResult(path=path, sha256=sha256, probability=0.5,
                                decision="review", strategic=False)
 
-rows = run_batch(Quick(), [sys.argv[1]], jobs=2)
+rows = run_batch(Fake(), [sys.argv[1]], jobs=2)
 next(rows)
 print(*[p.pid for p in multiprocessing.active_children()], flush=True)
-time.sleep(300)
+try:
+    for _ in rows:
+        pass
+    time.sleep(300)  # stay alive, workers idle, until the test stops us
+except KeyboardInterrupt:
+    sys.exit(130)
 """
 
 
@@ -114,7 +122,7 @@ def _running(pid: int) -> bool:
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process states in /proc")
 def test_workers_exit_when_the_batch_process_is_killed(tmp_path):
     folder = _files(tmp_path, {"a.txt": b"ok", "b.txt": b"fine"})
-    cmd = [sys.executable, "-c", _KILLED_BATCH, str(folder)]
+    cmd = [sys.executable, "-c", _BATCH, str(folder), "0"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
     workers = [int(pid) for pid in proc.stdout.readline().split()]
     proc.kill()  # SIGKILL: no clean-up code of the batch runs
@@ -128,37 +136,13 @@ def test_workers_exit_when_the_batch_process_is_killed(tmp_path):
     assert len(workers) == 2 and left == []
 
 
-_INTERRUPTED_BATCH = """
-import sys, time
-from screener.batch import run_batch
-from screener.result import ScreeningResult
-
-class Slow:
-    model_version, limits, nlp = "fake", None, None
-
-    def screen_bytes(self, data, path=None, sha256=None):
-        time.sleep(0.2)
-        return ScreeningResult(path=path, sha256=sha256, probability=0.5,
-                               decision="review", strategic=False)
-
-rows = run_batch(Slow(), [sys.argv[1]], jobs=2)
-next(rows)
-print("running", flush=True)
-try:
-    for _ in rows:
-        pass
-except KeyboardInterrupt:
-    sys.exit(130)
-"""
-
-
 def test_ctrl_c_stops_a_batch_without_worker_tracebacks(tmp_path):
     folder = _files(tmp_path, {f"{i}.txt": b"ok" for i in range(40)})
-    cmd = [sys.executable, "-c", _INTERRUPTED_BATCH, str(folder)]
+    cmd = [sys.executable, "-c", _BATCH, str(folder), "0.2"]
     proc = subprocess.Popen(
         cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
     )
-    assert proc.stdout.readline().strip() == "running"
+    assert len(proc.stdout.readline().split()) == 2  # running, with its two workers
     os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole group
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130 and "Traceback" not in err

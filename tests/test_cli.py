@@ -143,11 +143,17 @@ def test_summary_counts_outcomes_on_stderr(mixed_folder, tmp_path, capsys):
     assert "screened 6 file(s)" in err and "encrypted: 1" in err
 
 
-def test_resume_after_kill_gives_every_file_exactly_once(tmp_path, good_text):
+def _numbered_copies(tmp_path: Path, text: str, n: int) -> Path:
+    """A folder of ``n`` copies of ``text``, each made distinct by a reference number."""
     folder = tmp_path / "in"
     folder.mkdir()
-    for i in range(40):
-        (folder / f"cv{i:02d}.txt").write_text(good_text + f"\nReference number {i}\n")
+    for i in range(n):
+        (folder / f"cv{i:02d}.txt").write_text(text + f"\nReference number {i}\n")
+    return folder
+
+
+def test_resume_after_kill_gives_every_file_exactly_once(tmp_path, good_text):
+    folder = _numbered_copies(tmp_path, good_text, 40)
     out = tmp_path / "r.jsonl"
     cmd = [sys.executable, "-m", "screener.cli", "screen", str(folder), "-o", str(out)]
     proc = subprocess.Popen(cmd, stderr=subprocess.DEVNULL)
@@ -163,10 +169,7 @@ def test_resume_after_kill_gives_every_file_exactly_once(tmp_path, good_text):
 
 
 def test_output_closed_early_stops_quietly(tmp_path, good_text):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for i in range(30):
-        (folder / f"cv{i:02d}.txt").write_text(good_text + f"\nReference number {i}\n")
+    folder = _numbered_copies(tmp_path, good_text, 30)
     cmd = [sys.executable, "-m", "screener.cli", "screen", str(folder), "--memory-mb", "0"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert proc.stdout.readline().startswith("{")

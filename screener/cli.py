@@ -96,6 +96,14 @@ def _parser() -> argparse.ArgumentParser:
         "their defaults are in the README, 'Untrusted input')",
     )
     s.add_argument(
+        "--word-range",
+        metavar="MIN:MAX",
+        default=None,
+        help="words a document needs to be screened as a resume (default 40:4000); "
+        "outside it a row keeps its probability but its decision is review, with "
+        "reason too_short or too_long; 'off' turns the check off",
+    )
+    s.add_argument(
         "--resume",
         action="store_true",
         help="append to --output, skipping files already in it (by sha256)",
@@ -250,7 +258,12 @@ def _screen(args: argparse.Namespace) -> int:
     # and builds the spaCy pipeline (start-up is imports, on two cores at once).
     limits = _limits(args.limit)
     screener = Screener.load(
-        args.model, blind=not args.no_blind, background=True, limits=limits, patterns=args.patterns
+        args.model,
+        blind=not args.no_blind,
+        background=True,
+        limits=limits,
+        patterns=args.patterns,
+        **_word_range(args.word_range),
     )
     fmt = "jsonl" if args.format == "table" and args.output else args.format
     done: set[str] = set()
@@ -304,7 +317,7 @@ def _screen(args: argparse.Namespace) -> int:
             if not tuned and result.status == "ok":  # the model and pipeline are loaded now
                 gc_settings.enter_context(tuned_gc())
                 tuned = True
-            counts[result.decision or result.reason or result.status] += 1
+            counts[result.reason or result.decision or result.status] += 1
             counts["__failed"] += result.status != "ok"
             if log:
                 log.record(result)
@@ -355,6 +368,21 @@ def _limits(pairs: list[str]) -> Any:
         except ValueError:
             raise ValueError(f"--limit {pair!r}: {value!r} is not a number") from None
     return Limits(**values)
+
+
+def _word_range(value: str | None) -> dict[str, Any]:
+    """``Screener`` keyword for ``--word-range MIN:MAX`` or ``off`` (none: the default)."""
+    if value is None:
+        return {}
+    if value.strip().lower() == "off":
+        return {"word_range": None}
+    low, sep, high = value.partition(":")
+    try:
+        if not sep:
+            raise ValueError
+        return {"word_range": (int(low), int(high))}
+    except ValueError:
+        raise ValueError(f"--word-range {value!r}: give MIN:MAX, e.g. 40:4000, or off") from None
 
 
 def _summary(counts: Counter[str], seconds: float) -> None:

@@ -80,6 +80,8 @@ def explain_result(result: ScreeningResult, top: int = 4) -> str:
     """Explain an ``ok`` result: dimension summary, then the strongest factors."""
     dims = result.dimensions
     parts = [f"Decision {result.decision} (probability {result.probability:.2f})."]
+    if result.reason:  # sent to review whatever the probability (screener.scope)
+        parts.append(f"Sent to review: {result.message}.")
     if dims:
         parts.append(
             f"Evidenced {len(dims)} of {len(DIMENSIONS)} dimensions in experience: "

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from screener.report_text import rank_key
+
 __all__ = ["load_texts", "render_report", "write_report"]
 
 COLOURS = {
@@ -91,6 +93,8 @@ def _row_html(i: int, row: dict[str, Any]) -> str:
     ok = row.get("status") == "ok"
     prob = row.get("probability")
     decision = row.get("decision") or f"{row.get('status')}: {row.get('reason')}"
+    if ok and row.get("reason"):  # not the length of a resume (screener.scope)
+        decision = f"{decision} ({row['reason']})"
     cells = (
         f"<td>{i}</td><td>{name}</td>"
         f"<td class='{'' if ok else 'bad'}'>{html.escape(decision)}</td>"
@@ -146,7 +150,7 @@ def render_report(
         Resume text per sha256, used to highlight evidence spans.
     """
     texts = texts or {}
-    ranked = sorted(rows, key=lambda r: (r.get("status") != "ok", -(r.get("probability") or 0)))
+    ranked = sorted(rows, key=rank_key)
     body = "".join(_row_html(i, r) for i, r in enumerate(ranked, 1))
     details = "".join(
         _detail_html(i, r, texts.get(r.get("sha256") or "")) for i, r in enumerate(ranked, 1)
@@ -157,7 +161,7 @@ def render_report(
     )
     counts: dict[str, int] = {}
     for r in rows:
-        k = r.get("decision") or str(r.get("reason"))
+        k = r.get("reason") or str(r.get("decision"))
         counts[k] = counts.get(k, 0) + 1
     summary = ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
     return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">

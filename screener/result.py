@@ -45,7 +45,10 @@ class ScreeningResult:
     ``reason`` names the typed outcome (``no_text_layer``, ``encrypted``,
     ``malformed``, ``empty``, ``unsupported_format``, ``too_large``,
     ``timeout``, ``error``) and the score fields are None, never a silent
-    "not strategic".
+    "not strategic".  An ``ok`` row has a ``reason`` only when the document
+    is not the length of a resume (``too_short``, ``too_long``: see
+    :mod:`screener.scope`): it keeps its probability and evidence, and its
+    ``decision`` is ``review``.
     """
 
     path: str | None

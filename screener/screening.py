@@ -21,6 +21,7 @@ from typing import Any
 
 from screener.errors import ExtractionError, ModelError, ScreenerError
 from screener.result import ScreeningResult
+from screener.scope import DEFAULT_WORD_RANGE, check_scope
 from screener.types import DIMENSIONS, Analysis, Document
 
 __all__ = ["Screener", "ScreeningResult", "analyze_document", "tuned_gc"]
@@ -53,6 +54,13 @@ class Screener:
         Redact personal data from the text the features are built from.
     as_of : date, optional
         What "present" means in date ranges (default: today).
+    word_range : (int, int) or None
+        Fewest and most words of a document screened as a resume (default
+        ``screener.scope.DEFAULT_WORD_RANGE``, 40 to 4,000).  A document
+        outside it still gets its probability and evidence, but its
+        ``decision`` is ``review`` and its ``reason`` says why
+        (``too_short``, ``too_long``): a research paper piles up evidence
+        of every dimension by its length alone.  None turns the check off.
     """
 
     def __init__(
@@ -64,6 +72,7 @@ class Screener:
         limits: Any = None,
         blind: bool = True,
         as_of: date | None = None,
+        word_range: tuple[int, int] | None = DEFAULT_WORD_RANGE,
     ) -> None:
         if nlp is not None and patterns is not None:
             raise ValueError("give Screener either nlp= or patterns=, not both")
@@ -81,6 +90,9 @@ class Screener:
         self.limits = limits
         self.blind = blind
         self.as_of = as_of
+        if word_range is not None:
+            check_scope("", word_range)  # a bad range fails now, not on every resume
+        self.word_range = word_range
         #: Identifies this configuration in worker-process caches.
         self.token = uuid.uuid4().hex
 
@@ -157,10 +169,15 @@ class Screener:
         dims = analysis.dimensions
         off_target = bool(features.get("no_social"))
         label = "strategic" if strategic else ("off_target" if off_target else "consumer")
+        scope = check_scope(document.text, self.word_range) if self.word_range else None
+        if scope is not None and not scope.in_scope:
+            decision = "review"  # a probability, but not a decision about a resume
         result = ScreeningResult(
             path=path if path is not None else document.path,
             sha256=sha256 or _sha(document.text.encode("utf-8")),
             status="ok",
+            reason=scope.reason if scope is not None else None,
+            message=scope.message if scope is not None else None,
             strategic=bool(strategic),
             probability=round(prob, 6),
             decision=decision,

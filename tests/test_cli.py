@@ -143,6 +143,34 @@ def test_summary_counts_outcomes_on_stderr(mixed_folder, tmp_path, capsys):
     assert "screened 6 file(s)" in err and "encrypted: 1" in err
 
 
+def test_summary_counts_documents_too_short_for_a_resume(mixed_folder, tmp_path, capsys):
+    (mixed_folder / "note.txt").write_text("Hello world, this is a test page.\n")
+    main(["screen", str(mixed_folder), "-o", str(tmp_path / "r.jsonl")])
+    assert "too_short: 1" in capsys.readouterr().err
+
+
+def test_word_range_off_lets_the_model_decide_a_short_document(tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("Hello world, this is a test page.\n")
+    main(["screen", str(note), "-o", str(tmp_path / "r.jsonl"), "--word-range", "off"])
+    assert _rows(tmp_path / "r.jsonl")[0]["reason"] is None
+
+
+def test_word_range_sets_the_limits(tmp_path, good_text):
+    cv = tmp_path / "cv.txt"
+    cv.write_text(good_text)
+    main(["screen", str(cv), "-o", str(tmp_path / "r.jsonl"), "--word-range", "1:5"])
+    assert _rows(tmp_path / "r.jsonl")[0]["reason"] == "too_long"
+
+
+@pytest.mark.parametrize("bad", ["40", "a:b", "100:10"])
+def test_a_bad_word_range_is_a_usage_error(bad, tmp_path, good_text, capsys):
+    cv = tmp_path / "cv.txt"
+    cv.write_text(good_text)
+    assert main(["screen", str(cv), "--word-range", bad]) == 2
+    assert "word" in capsys.readouterr().err
+
+
 def _numbered_copies(tmp_path: Path, text: str, n: int) -> Path:
     """A folder of ``n`` copies of ``text``, each made distinct by a reference number."""
     folder = tmp_path / "in"

@@ -76,6 +76,29 @@ def test_report_ranks_by_probability_with_unreadable_last():
     assert page.index("high.pdf") < page.index("low.pdf") < page.index("&lt;scan&gt;.pdf")
 
 
+PAPER = {
+    "path": "/x/paper.pdf",
+    "sha256": "d",
+    "status": "ok",
+    "reason": "too_long",
+    "message": "9,000 words: longer than a resume (at most 4,000)",
+    "probability": 0.95,
+    "decision": "review",
+    "dimensions": [],
+    "evidence": [],
+    "consumer_signals": [],
+}
+
+
+def test_a_document_that_is_not_a_resume_ranks_after_the_resumes():
+    page = render_report([*ROWS, PAPER])
+    assert page.index("low.pdf") < page.index("paper.pdf") < page.index("&lt;scan&gt;.pdf")
+
+
+def test_the_reason_for_review_is_shown_with_the_decision():
+    assert "review (too_long)" in render_report([PAPER])
+
+
 def test_evidence_span_is_highlighted_in_the_text():
     page = render_report(ROWS, {"a": TEXT})
     assert 'class="customer_engagement"' in page

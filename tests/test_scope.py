@@ -1,0 +1,45 @@
+"""screener.scope: the length of a resume."""
+
+from __future__ import annotations
+
+import pytest
+
+from screener.scope import DEFAULT_WORD_RANGE, check_scope, count_words
+
+
+def test_words_are_runs_between_spaces():
+    assert count_words("Social media lead,\n2019 - 2024\tHelsinki") == 7
+
+
+def test_chinese_characters_count_two_to_a_word():
+    assert count_words("社交媒体经理 2019") == 1 + 3
+
+
+def test_a_resume_length_is_in_scope():
+    check = check_scope("word " * 300)
+    assert check.in_scope and check.reason is None and check.words == 300
+
+
+def test_a_few_words_are_too_short():
+    check = check_scope("Hello world, this is a test page.")
+    assert check.reason == "too_short" and not check.in_scope
+
+
+def test_a_paper_length_is_too_long():
+    check = check_scope("word " * (DEFAULT_WORD_RANGE[1] + 1))
+    assert check.reason == "too_long"
+
+
+def test_the_message_gives_the_count_and_the_limit():
+    check = check_scope("word " * 12004)
+    assert check.message == "12,004 words: longer than a resume (at most 4,000)"
+
+
+def test_both_ends_of_the_range_are_in_scope():
+    assert check_scope("a b c", (3, 5)).in_scope and check_scope("a b c d e", (3, 5)).in_scope
+
+
+@pytest.mark.parametrize("bad", [(5, 3), (-1, 10), (1.5, 10), ("1", "10"), (1,), None])
+def test_a_bad_range_is_refused(bad):
+    with pytest.raises(ValueError, match="word_range"):
+        check_scope("text", bad)

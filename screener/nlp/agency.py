@@ -388,22 +388,25 @@ def _label_one(
     return ("weak" if weak else "neutral"), False
 
 
-def label_clauses(doc: Doc, words: _Words | None = None) -> tuple[list[str], list[bool], set[int]]:
+def label_clauses(
+    doc: Doc, words: _Words | None = None, cues: list[_Cue] | None = None
+) -> tuple[list[str], list[bool], set[int]]:
     """Agency label and hand-off flag of every clause, and the tokens of others' verbs.
 
     The third item holds the indices of ownership verbs whose subject is
     someone else (``the dashboard the analyst *owns*``, ``managers who
-    *reply*``): evidence starting there is someone else's work.
+    *reply*``): evidence starting there is someone else's work.  ``words``
+    and ``cues`` are the doc's words and cue spans when the caller has
+    read them already.
     """
     clauses = doc._.clauses or []
     starts = doc._.clause_starts or []
     cue_lists: list[list[_Cue]] = [[] for _ in clauses]
     change = [False] * len(clauses)
-    cue_spans = list(doc.spans[CUES_KEY]) if CUES_KEY in doc.spans else []
-    for span in cue_spans:
-        i = bisect.bisect_right(starts, span.start) - 1
-        if i >= 0 and span.start < clauses[i][1]:
-            cue_lists[i].append(_Cue(span))
+    for cue in cues if cues is not None else _cues(doc):
+        i = bisect.bisect_right(starts, cue.start) - 1
+        if i >= 0 and cue.start < clauses[i][1]:
+            cue_lists[i].append(cue)
     for span in doc.spans.get(SPANS_KEY, []):
         if span.label_ == "OUTCOME" and span.id_ == "change":
             i = bisect.bisect_right(starts, span.start) - 1
@@ -433,15 +436,20 @@ def label_clauses(doc: Doc, words: _Words | None = None) -> tuple[list[str], lis
     return labels, handoffs, others
 
 
-def _split_clauses(doc: Doc, w: _Words) -> None:
+def _cues(doc: Doc) -> list[_Cue]:
+    """The doc's agency cue spans, read once as plain values."""
+    return [_Cue(span) for span in doc.spans[CUES_KEY]] if CUES_KEY in doc.spans else []
+
+
+def _split_clauses(doc: Doc, w: _Words, cues: list[_Cue]) -> None:
     """Cut clauses where a second subject takes over (:mod:`screener.nlp.subjects`)."""
     clauses = doc._.clauses or []
     if not clauses:
         return
     roles: dict[int, int] = {}
-    for span in doc.spans.get(CUES_KEY, []):
-        if span.label_ == "AGENCY_ROLE":
-            roles[span.start] = max(roles.get(span.start, 0), span.end)
+    for cue in cues:
+        if cue.label == "AGENCY_ROLE":
+            roles[cue.start] = max(roles.get(cue.start, 0), cue.end)
     split = split_at_subjects(w.low, clauses, roles, _FiniteAt(w.low))
     if len(split) != len(clauses):
         doc._.clauses = split
@@ -454,9 +462,9 @@ def make_agency(nlp: Language, name: str) -> Any:
     register_extensions()
 
     def agency(doc: Doc) -> Doc:
-        words = _Words(doc)  # read once, for the cut and the labels
-        _split_clauses(doc, words)
-        labels, handoffs, others = label_clauses(doc, words)
+        words, cues = _Words(doc), _cues(doc)  # read once, for the cut and the labels
+        _split_clauses(doc, words, cues)
+        labels, handoffs, others = label_clauses(doc, words, cues)
         doc._.clause_agency = labels
         doc._.clause_handoff = handoffs
         doc._.others_verbs = others

@@ -161,9 +161,10 @@ def make_outcomes(nlp: Language, name: str) -> Any:
                 moved = any(t.lower_ in _CHANGE_WORDS for t in window)
             found.append(Span(doc, span.start, span.end, "OUTCOME",
                               span_id="change" if moved else "amount"))  # fmt: skip
-        if found:
-            group = doc.spans.get(SPANS_KEY, [])
-            doc.spans[SPANS_KEY] = [*group, *found]
+        if found and SPANS_KEY in doc.spans:
+            doc.spans[SPANS_KEY].extend(found)  # not read back as Span objects and rebuilt
+        elif found:
+            doc.spans[SPANS_KEY] = found
         return doc
 
     return outcomes

@@ -3,7 +3,7 @@
 The model scores a resume by counting evidence.  A document far longer than
 a resume piles up evidence of every dimension by sheer length: a 12-page
 research paper from ``shared/corpus/pdf-robustness`` scored 0.80
-"strategic" with all six dimensions, a DMCA text 0.56.  A document of a few
+"strategic" with all six dimensions, a DMCA text 0.57.  A document of a few
 words (a test page, "Hello world") gets a confident "not strategic" that
 says nothing about a person.  Both still get their probability and
 evidence, but :class:`~screener.Screener` sends them to ``review`` with the
@@ -13,9 +13,10 @@ silent decision.
 ``DEFAULT_WORD_RANGE`` (40 to 4,000 words) was set from resumes and
 non-resumes outside the labelled validation set: the training corpus
 (``data/corpus``, 103 to 791 words), the real resumes of
-``shared/corpus/real-resumes`` (82 to 2,067 words) and the readable
-documents of ``shared/corpus/pdf-robustness`` (1 to 52,241 words; the eight
-over 4,000 are papers, tax guides, manuals and data tables).
+``shared/corpus/real-resumes`` (90 to 2,067 words) and the readable
+documents of ``shared/corpus/pdf-robustness`` (1 to 52,241 words; the ten
+over 4,000 are journal papers, reports, a tax guide, a legal text and a data
+table), as ``benchmarks/word_counts.py`` prints.
 """
 
 from __future__ import annotations

@@ -2,8 +2,10 @@
 
 The samples show the tool (``make demo`` screens this folder); they are not
 training data. The output mixes producers on purpose: three PDFs in different
-layouts, two DOCX files, one plain-text file, a scanned (image-only) PDF and a
-broken PDF. Rendering is deterministic, so re-running leaves the files
+layouts, two DOCX files, one plain-text file, a scanned (image-only) PDF, a
+broken PDF and a covering note saved beside the resumes (a few words: the
+tool sends it to review as ``too_short`` instead of calling it "not
+strategic"). Rendering is deterministic, so re-running leaves the files
 byte-identical.
 
 Usage::
@@ -58,6 +60,7 @@ SAMPLES: tuple[Sample, ...] = (
     Sample("jayden-brooks", "jayden-brooks.txt", "txt"),
     Sample("priya-raghunathan", "scanned-resume.pdf", "scanned"),
     Sample("sofia-martinez-ruiz", "broken-resume.pdf", "broken"),
+    Sample("aroha-ngata", "cover-note.txt", "note"),
 )
 
 
@@ -99,9 +102,21 @@ def render_sample(sample: Sample, resume: dict[str, Any], out_dir: Path) -> Path
         render.to_scanned_pdf(resume, target, **sample.options)
     elif sample.kind == "broken":
         render.to_broken_pdf(resume, target, **sample.options)
+    elif sample.kind == "note":
+        target.write_text(cover_note(resume), encoding="utf-8")
     else:
         raise ValueError(f"unknown sample kind {sample.kind!r}")
     return target
+
+
+def cover_note(resume: dict[str, Any]) -> str:
+    """The short e-mail a candidate sends with a resume: text, but not a resume."""
+    return (
+        "Kia ora,\n\n"
+        "Please find my CV attached for the social media role. "
+        f"My current role: {resume['headline']}.\n\n"
+        f"Ngā mihi,\n{resume['name']}\n"
+    )
 
 
 def make_samples(src_dir: Path = SRC_DIR, out_dir: Path = OUT_DIR) -> list[Path]:

@@ -261,6 +261,10 @@ def test_samples_folder_screens_with_expected_outcomes(tmp_path):
     rows = {Path(r["path"]).name: r for r in _rows(out)}
     assert rows["scanned-resume.pdf"]["reason"] == "no_text_layer"
     assert rows["broken-resume.pdf"]["status"] == "unreadable"
+    assert (rows["cover-note.txt"]["decision"], rows["cover-note.txt"]["reason"]) == (
+        "review",
+        "too_short",
+    )
     assert sum(r["status"] == "ok" for r in rows.values()) >= 5
 
 

@@ -55,7 +55,7 @@ def test_make_samples_writes_small_files(tmp_path: Path) -> None:
     names = sorted(p.name for p in paths)
     assert sorted(s.output for s in make_samples.SAMPLES) == names
     suffixes = [p.suffix for p in paths]
-    assert suffixes.count(".docx") == 2 and suffixes.count(".txt") == 1
+    assert suffixes.count(".docx") == 2 and suffixes.count(".txt") == 2
     assert {"scanned-resume.pdf", "broken-resume.pdf"} <= set(names)
     for path in paths:
         assert 0 < path.stat().st_size < make_samples.MAX_BYTES

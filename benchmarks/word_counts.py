@@ -1,0 +1,75 @@
+"""Words per document of folders, against ``screener.scope.DEFAULT_WORD_RANGE``.
+
+For each folder: labelled JSON resumes (``<id>.json`` with a ``resume``) are
+rendered to text as training reads them; PDF, DOCX and TXT files are read
+with ``screener.extraction.extract`` (files it cannot read are counted
+apart).  Printed per folder: how many documents, the fewest and most words
+(``screener.scope.count_words``), and each document outside the range, with
+its words.  This is how the default range was checked::
+
+    python benchmarks/word_counts.py data/corpus ../shared/corpus/real-resumes \\
+        ../shared/corpus/pdf-robustness
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+_FILES = {".pdf", ".docx", ".txt"}
+
+
+def folder_words(folder: Path) -> tuple[dict[str, int], int]:
+    """Words per document under ``folder`` (name -> words), and the unreadable files."""
+    from screener.corpus import render_text
+    from screener.errors import ScreenerError
+    from screener.extraction import extract
+    from screener.scope import count_words
+
+    words: dict[str, int] = {}
+    unreadable = 0
+    for path in sorted(folder.rglob("*")):
+        name = str(path.relative_to(folder))
+        if path.suffix == ".json":
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(data, dict) and isinstance(data.get("resume"), dict):
+                words[name] = count_words(render_text(data["resume"]))
+        elif path.suffix.lower() in _FILES:
+            try:
+                words[name] = count_words(extract(path.read_bytes()).text)
+            except ScreenerError:
+                unreadable += 1
+    return words, unreadable
+
+
+def main(argv: list[str] | None = None) -> int:
+    from screener.scope import DEFAULT_WORD_RANGE
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folders", nargs="+", type=Path)
+    args = parser.parse_args(argv)
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    low, high = DEFAULT_WORD_RANGE
+    print(f"in scope: {low:,} to {high:,} words")
+    for folder in args.folders:
+        words, unreadable = folder_words(folder)
+        if not words:
+            print(f"{folder}: no documents ({unreadable} unreadable)")
+            continue
+        counts = sorted(words.values())
+        outside = sorted((n, name) for name, n in words.items() if not low <= n <= high)
+        print(f"{folder}: {len(words)} documents ({unreadable} unreadable), "
+              f"{counts[0]:,} to {counts[-1]:,} words, {len(outside)} outside")  # fmt: skip
+        for n, name in outside:
+            print(f"  {n:>8,}  {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

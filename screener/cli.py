@@ -104,6 +104,13 @@ def _parser() -> argparse.ArgumentParser:
         "reason too_short or too_long; 'off' turns the check off",
     )
     s.add_argument(
+        "--any-language",
+        action="store_true",
+        help="screen resumes in any language as they are (the lexicon and model read "
+        "English; by default others keep their probability but go to review, reason "
+        "not_english)",
+    )
+    s.add_argument(
         "--resume",
         action="store_true",
         help="append to --output, skipping files already in it (by sha256)",
@@ -263,6 +270,7 @@ def _screen(args: argparse.Namespace) -> int:
         background=True,
         limits=limits,
         patterns=args.patterns,
+        english_only=not args.any_language,
         **_word_range(args.word_range),
     )
     fmt = "jsonl" if args.format == "table" and args.output else args.format

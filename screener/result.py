@@ -46,9 +46,9 @@ class ScreeningResult:
     ``malformed``, ``empty``, ``unsupported_format``, ``too_large``,
     ``timeout``, ``error``) and the score fields are None, never a silent
     "not strategic".  An ``ok`` row has a ``reason`` only when the document
-    is not the length of a resume (``too_short``, ``too_long``: see
-    :mod:`screener.scope`): it keeps its probability and evidence, and its
-    ``decision`` is ``review``.
+    is not the length of a resume or not in English (``too_short``,
+    ``too_long``, ``not_english``: see :mod:`screener.scope`): it keeps its
+    probability and evidence, and its ``decision`` is ``review``.
     """
 
     path: str | None

@@ -1,4 +1,4 @@
-"""Whether a document is the length of a resume, the text the model was built for.
+"""Whether a document is the text the model was built for: a resume's length, in English.
 
 The model scores a resume by counting evidence.  A document far longer than
 a resume piles up evidence of every dimension by sheer length: a 12-page
@@ -8,7 +8,9 @@ words (a test page, "Hello world") gets a confident "not strategic" that
 says nothing about a person.  Both still get their probability and
 evidence, but :class:`~screener.Screener` sends them to ``review`` with the
 reason :func:`check_scope` gives (``too_short`` or ``too_long``), never a
-silent decision.
+silent decision.  So does a resume that is not in English
+(``not_english``, see :mod:`screener.language`): the lexicon and the model
+read English, and a resume in Chinese got "not strategic" at 0.00.
 
 ``DEFAULT_WORD_RANGE`` (40 to 4,000 words) was set from resumes and
 non-resumes outside the labelled validation set: the training corpus
@@ -16,7 +18,7 @@ non-resumes outside the labelled validation set: the training corpus
 ``shared/corpus/real-resumes`` (90 to 2,067 words) and the readable
 documents of ``shared/corpus/pdf-robustness`` (1 to 52,241 words; the ten
 over 4,000 are journal papers, reports, a tax guide, a legal text and a data
-table), as ``benchmarks/word_counts.py`` prints.
+table), as ``benchmarks/scope_report.py`` prints.
 """
 
 from __future__ import annotations
@@ -68,34 +70,49 @@ def count_words(text: str) -> int:
     return len((_CJK.sub(" ", text) if cjk else text).split()) + cjk // 2
 
 
-def check_scope(text: str, word_range: tuple[int, int] = DEFAULT_WORD_RANGE) -> ScopeCheck:
-    """Check that ``text`` has the length of a resume.
+def check_scope(
+    text: str,
+    word_range: tuple[int, int] | None = DEFAULT_WORD_RANGE,
+    *,
+    english_only: bool = True,
+) -> ScopeCheck:
+    """Check that ``text`` has the length of a resume and is in English.
 
     Parameters
     ----------
     text : str
         The document text.
-    word_range : (int, int)
-        Fewest and most words in scope (both included).
+    word_range : (int, int) or None
+        Fewest and most words in scope (both included); None: any length.
+    english_only : bool
+        Also check the language (:func:`screener.language.written_language`).
 
     Returns
     -------
     ScopeCheck
-        The word count, and a reason and message when it is out of range.
+        The word count, and a reason (``too_short``, ``too_long``,
+        ``not_english``, in that order) and message when it is out of scope.
 
     Raises
     ------
     ValueError
         If ``word_range`` is not two whole numbers, low to high, from 0.
     """
-    low, high = _checked(word_range)
+    low, high = _checked(word_range) if word_range is not None else (0, None)
     words = count_words(text)
     if words < low:
         return ScopeCheck(words, "too_short", f"{words:,} words: too short for a resume "
                                              f"(at least {low:,})")  # fmt: skip
-    if words > high:
+    if high is not None and words > high:
         return ScopeCheck(words, "too_long", f"{words:,} words: longer than a resume "
                                             f"(at most {high:,})")  # fmt: skip
+    if english_only:
+        from screener.language import ENGLISH, written_language
+
+        language = written_language(text)
+        if language != ENGLISH:
+            return ScopeCheck(words, "not_english", f"written in {language}: the lexicon "
+                                                    "and the model read English")  # fmt: skip
     return ScopeCheck(words)
 
 

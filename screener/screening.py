@@ -61,6 +61,11 @@ class Screener:
         ``decision`` is ``review`` and its ``reason`` says why
         (``too_short``, ``too_long``): a research paper piles up evidence
         of every dimension by its length alone.  None turns the check off.
+    english_only : bool
+        Send a resume that is not in English to ``review`` too (reason
+        ``not_english``; see :mod:`screener.language`): the lexicon and the
+        model read English, so it would get no evidence and a confident
+        "not strategic".
     """
 
     def __init__(
@@ -73,6 +78,7 @@ class Screener:
         blind: bool = True,
         as_of: date | None = None,
         word_range: tuple[int, int] | None = DEFAULT_WORD_RANGE,
+        english_only: bool = True,
     ) -> None:
         if nlp is not None and patterns is not None:
             raise ValueError("give Screener either nlp= or patterns=, not both")
@@ -93,6 +99,7 @@ class Screener:
         if word_range is not None:
             check_scope("", word_range)  # a bad range fails now, not on every resume
         self.word_range = word_range
+        self.english_only = english_only
         #: Identifies this configuration in worker-process caches.
         self.token = uuid.uuid4().hex
 
@@ -169,15 +176,15 @@ class Screener:
         dims = analysis.dimensions
         off_target = bool(features.get("no_social"))
         label = "strategic" if strategic else ("off_target" if off_target else "consumer")
-        scope = check_scope(document.text, self.word_range) if self.word_range else None
-        if scope is not None and not scope.in_scope:
+        scope = check_scope(document.text, self.word_range, english_only=self.english_only)
+        if not scope.in_scope:
             decision = "review"  # a probability, but not a decision about a resume
         result = ScreeningResult(
             path=path if path is not None else document.path,
             sha256=sha256 or _sha(document.text.encode("utf-8")),
             status="ok",
-            reason=scope.reason if scope is not None else None,
-            message=scope.message if scope is not None else None,
+            reason=scope.reason,
+            message=scope.message,
             strategic=bool(strategic),
             probability=round(prob, 6),
             decision=decision,

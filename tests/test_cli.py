@@ -171,6 +171,15 @@ def test_a_bad_word_range_is_a_usage_error(bad, tmp_path, good_text, capsys):
     assert "word" in capsys.readouterr().err
 
 
+def test_any_language_screens_a_german_resume_as_it_is(tmp_path):
+    cv = tmp_path / "lebenslauf.txt"
+    cv.write_text((ROOT / "tests" / "fixtures" / "lebenslauf-de.txt").read_text())
+    main(["screen", str(cv), "-o", str(tmp_path / "a.jsonl")])
+    main(["screen", str(cv), "-o", str(tmp_path / "b.jsonl"), "--any-language"])
+    assert _rows(tmp_path / "a.jsonl")[0]["reason"] == "not_english"
+    assert _rows(tmp_path / "b.jsonl")[0]["reason"] is None
+
+
 def _numbered_copies(tmp_path: Path, text: str, n: int) -> Path:
     """A folder of ``n`` copies of ``text``, each made distinct by a reference number."""
     folder = tmp_path / "in"

@@ -1,10 +1,14 @@
-"""screener.scope: the length of a resume."""
+"""screener.scope: the length and language of a resume."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from screener.scope import DEFAULT_WORD_RANGE, check_scope, count_words
+
+GERMAN = (Path(__file__).parent / "fixtures" / "lebenslauf-de.txt").read_text(encoding="utf-8")
 
 
 def test_words_are_runs_between_spaces():
@@ -39,7 +43,25 @@ def test_both_ends_of_the_range_are_in_scope():
     assert check_scope("a b c", (3, 5)).in_scope and check_scope("a b c d e", (3, 5)).in_scope
 
 
-@pytest.mark.parametrize("bad", [(5, 3), (-1, 10), (1.5, 10), ("1", "10"), (1,), None])
+def test_no_range_means_any_length():
+    assert check_scope("Hello", None).in_scope
+
+
+def test_a_resume_in_another_language_is_out_of_scope():
+    check = check_scope(GERMAN)
+    assert check.reason == "not_english"
+    assert check.message == "written in German: the lexicon and the model read English"
+
+
+def test_the_language_check_can_be_turned_off():
+    assert check_scope(GERMAN, english_only=False).in_scope
+
+
+def test_length_is_checked_before_language():
+    assert check_scope("Ich bin Social Media Managerin.").reason == "too_short"
+
+
+@pytest.mark.parametrize("bad", [(5, 3), (-1, 10), (1.5, 10), ("1", "10"), (1,), 40])
 def test_a_bad_range_is_refused(bad):
     with pytest.raises(ValueError, match="word_range"):
         check_scope("text", bad)

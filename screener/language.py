@@ -1,0 +1,97 @@
+"""Which language a resume is written in, as far as the screener needs to know.
+
+The lexicon, the patterns and the model read English. A resume in Chinese or
+German gets no evidence and a confident "not strategic" that says nothing
+about the person, so :mod:`screener.scope` sends it to review instead.
+
+:func:`written_language` needs no model and no download: a text written
+mostly (over half its letters) in a non-Latin script is named by its script;
+a Latin-script text is named by its function words, the short words every
+sentence of a language has ("und", "mit", "für"). Only words that are not
+also English are counted, and a language is named only when it has at least
+``MIN_HITS`` of them and three times as many as English has of its own.
+Telegraphic English ("Led 4 designers; KPIs +20%") has few function words
+of any language, so it stays English.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["ENGLISH", "MIN_HITS", "written_language"]
+
+ENGLISH = "English"
+#: Fewest function words of another language before a text is called that language.
+MIN_HITS = 10
+
+_SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(chars))
+    for name, chars in (
+        ("Chinese, Japanese or Korean", r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"),
+        ("Cyrillic script", r"[\u0400-\u04ff]"),
+        ("Arabic script", r"[\u0600-\u06ff\u0750-\u077f]"),
+        ("Hebrew", r"[\u0590-\u05ff]"),
+        ("Devanagari script", r"[\u0900-\u097f]"),
+        ("Greek", r"[\u0370-\u03ff]"),
+        ("Thai", r"[\u0e00-\u0e7f]"),
+    )
+)
+
+# Frequent function words of each language that are not English words, nor
+# abbreviations English resumes use (IL, AU, UN, OS, IM, DEM, NAS...), nor
+# single letters ("e" of "e-mail").
+_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    name: frozenset(words.split())
+    for name, words in {
+        ENGLISH: "the and of with for from by our my their was were have has been this that "
+        "which who into across within through including while also its will would",
+        "French": "le la les des du et est pour dans avec une sur aux ce cette qui que "
+        "ou mais été être chez nos notre vos leur très",
+        "German": "der das und ist mit für von ein eine einer zu auf bei als nicht "
+        "auch oder wir unser sich zur zum über",
+        "Spanish": "el los las del con para por una que se como más sus desde sobre "
+        "entre también fue según cada",
+        "Portuguese": "dos das em com para por uma que na nos ao pelo pela também foi mais entre",
+        "Italian": "gli di del della con una che nel nella dei delle alla sono anche più tra dalla",
+        "Dutch": "het een en voor op te bij ook naar aan uit zijn wij ons werd niet",
+        "Latin placeholder text": "lorem ipsum dolor amet consectetur consetetur "
+        "adipiscing sadipscing sed ut quis eos nam eiusmod tempor",
+    }.items()
+}
+#: Each function word, and the languages it belongs to.
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _name, _words in _FUNCTION_WORDS.items():
+    for _w in _words:
+        _LANGUAGES_OF[_w] = (*_LANGUAGES_OF.get(_w, ()), _name)
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def written_language(text: str) -> str:
+    """The language (or script) ``text`` is written in: ``"English"`` unless it is clearly not.
+
+    Parameters
+    ----------
+    text : str
+        The document text.
+
+    Returns
+    -------
+    str
+        ``"English"``, a script name ("Chinese, Japanese or Korean",
+        "Cyrillic script"...) or a language name ("French", "German",
+        "Spanish", "Portuguese", "Italian", "Dutch").
+    """
+    if not text.isascii():
+        letters = sum(c.isalpha() for c in text)
+        for name, chars in _SCRIPTS:
+            if letters and len(chars.findall(text)) * 2 > letters:
+                return name
+    hits = dict.fromkeys(_FUNCTION_WORDS, 0)
+    for word in _WORD.findall(text.lower()):
+        for name in _LANGUAGES_OF.get(word, ()):
+            hits[name] += 1
+    name, most = max(((n, h) for n, h in hits.items() if n != ENGLISH), key=lambda nh: nh[1])
+    if most >= MIN_HITS and most >= 3 * (hits[ENGLISH] + 1):
+        return name
+    return ENGLISH

@@ -1,0 +1,65 @@
+"""screener.language: English, or which other language or script."""
+
+from __future__ import annotations
+
+import pytest
+
+from screener.language import written_language
+
+ENGLISH_RESUME = (
+    "Experience\nSocial Media Manager, Kafe Oy, Helsinki, 2019 - 2024\n"
+    "- Led 4 designers; IG, TikTok, LinkedIn. KPIs +20% YoY, CAC -31%.\n"
+    "- Chicago, IL office: e-mail and e-commerce campaigns, DEM/REP voter guides, UN and AU "
+    "partners, Mac OS and NAS admin, per-post budgets, no ads on Sundays, do-not-reply inbox.\n"
+)
+FRENCH = (
+    "Expérience\nResponsable des réseaux sociaux, Mairie de Lyon, 2019 - aujourd'hui\n"
+    "- Gestion de la communauté sur Facebook et Instagram, avec une équipe de trois personnes "
+    "et un budget de 40 000 euros pour les campagnes.\n"
+    "- Réponse aux plaintes des usagers dans les commentaires, avec des règles claires pour "
+    "les cas sensibles et une procédure qui a réduit le délai de réponse.\n"
+    "- Rapport mensuel sur la portée et les interactions pour la direction, ainsi que des "
+    "recommandations pour le trimestre suivant.\n"
+)
+SPANISH = (
+    "Experiencia\nCommunity Manager, Ayuntamiento de Sevilla, 2020 - actualidad\n"
+    "- Gestión de las redes sociales del ayuntamiento con un equipo de tres personas y "
+    "un presupuesto de 30.000 euros para las campañas.\n"
+    "- Respuesta a las quejas de los vecinos en los comentarios, con reglas claras para "
+    "los casos sensibles y una reducción del tiempo de respuesta desde dos días a tres horas.\n"
+    "- Informe mensual sobre el alcance y la interacción para la dirección, con "
+    "recomendaciones para el trimestre siguiente y más contenido en vídeo.\n"
+)
+
+
+def test_a_telegraphic_english_resume_is_english():
+    assert written_language(ENGLISH_RESUME) == "English"
+
+
+def test_a_french_resume_is_french():
+    assert written_language(FRENCH) == "French"
+
+
+def test_a_spanish_resume_is_spanish():
+    assert written_language(SPANISH) == "Spanish"
+
+
+def test_a_chinese_resume_is_named_by_its_script():
+    text = "工作经历\n社交媒体经理，上海某公司，2019年至今\n负责微博和微信公众号的内容策划。\n"
+    assert written_language(text) == "Chinese, Japanese or Korean"
+
+
+def test_an_english_resume_with_a_name_in_another_script_is_english():
+    text = ENGLISH_RESUME + "王小明 (Xiaoming Wang)\n"
+    assert written_language(text) == "English"
+
+
+def test_placeholder_text_is_not_english():
+    assert written_language("Lorem ipsum dolor sit amet, consectetur adipiscing elit, " * 4) != (
+        "English"
+    )
+
+
+@pytest.mark.parametrize("text", ["", "12345 -- ++", "Résumé"])
+def test_text_with_few_words_is_english_by_default(text):
+    assert written_language(text) == "English"

@@ -17,6 +17,7 @@ of any language, so it stays English.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 __all__ = ["ENGLISH", "MIN_HITS", "written_language"]
 
@@ -24,18 +25,18 @@ ENGLISH = "English"
 #: Fewest function words of another language before a text is called that language.
 MIN_HITS = 10
 
-_SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(chars))
-    for name, chars in (
-        ("Chinese, Japanese or Korean", r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"),
-        ("Cyrillic script", r"[\u0400-\u04ff]"),
-        ("Arabic script", r"[\u0600-\u06ff\u0750-\u077f]"),
-        ("Hebrew", r"[\u0590-\u05ff]"),
-        ("Devanagari script", r"[\u0900-\u097f]"),
-        ("Greek", r"[\u0370-\u03ff]"),
-        ("Thai", r"[\u0e00-\u0e7f]"),
-    )
+_SCRIPT_CHARS = (
+    ("Chinese, Japanese or Korean", "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"),
+    ("Cyrillic script", "\u0400-\u04ff"),
+    ("Arabic script", "\u0600-\u06ff\u0750-\u077f"),
+    ("Hebrew", "\u0590-\u05ff"),
+    ("Devanagari script", "\u0900-\u097f"),
+    ("Greek", "\u0370-\u03ff"),
+    ("Thai", "\u0e00-\u0e7f"),
 )
+_SCRIPTS = tuple((name, re.compile(f"[{chars}]")) for name, chars in _SCRIPT_CHARS)
+#: Any letter of those scripts: most English resumes have none, and skip the count.
+_NON_LATIN = re.compile("[" + "".join(chars for _, chars in _SCRIPT_CHARS) + "]")
 
 # Frequent function words of each language that are not English words, nor
 # abbreviations English resumes use (IL, AU, UN, OS, IM, DEM, NAS...), nor
@@ -64,8 +65,6 @@ for _name, _words in _FUNCTION_WORDS.items():
     for _w in _words:
         _LANGUAGES_OF[_w] = (*_LANGUAGES_OF.get(_w, ()), _name)
 
-_WORD = re.compile(r"[^\W\d_]+")
-
 
 def written_language(text: str) -> str:
     """The language (or script) ``text`` is written in: ``"English"`` unless it is clearly not.
@@ -82,15 +81,17 @@ def written_language(text: str) -> str:
         "Cyrillic script"...) or a language name ("French", "German",
         "Spanish", "Portuguese", "Italian", "Dutch").
     """
-    if not text.isascii():
+    if _NON_LATIN.search(text):
         letters = sum(c.isalpha() for c in text)
         for name, chars in _SCRIPTS:
             if letters and len(chars.findall(text)) * 2 > letters:
                 return name
+    words = Counter(text.lower().split())  # function words stand between spaces
     hits = dict.fromkeys(_FUNCTION_WORDS, 0)
-    for word in _WORD.findall(text.lower()):
-        for name in _LANGUAGES_OF.get(word, ()):
-            hits[name] += 1
+    for word, names in _LANGUAGES_OF.items():  # a few hundred, not every word of the text
+        if word in words:
+            for name in names:
+                hits[name] += words[word]
     name, most = max(((n, h) for n, h in hits.items() if n != ENGLISH), key=lambda nh: nh[1])
     if most >= MIN_HITS and most >= 3 * (hits[ENGLISH] + 1):
         return name

@@ -66,8 +66,10 @@ def count_words(text: str) -> int:
     Chinese, Japanese and Korean text has few spaces, so its characters are
     counted apart, two to a word (about the length of a Chinese word).
     """
+    if not _CJK.search(text):
+        return len(text.split())
     cjk = len(_CJK.findall(text))
-    return len((_CJK.sub(" ", text) if cjk else text).split()) + cjk // 2
+    return len(_CJK.sub(" ", text).split()) + cjk // 2
 
 
 def check_scope(

@@ -59,11 +59,18 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "adipiscing sadipscing sed ut quis eos nam eiusmod tempor",
     }.items()
 }
-#: Each function word, and the languages it belongs to.
-_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
-for _name, _words in _FUNCTION_WORDS.items():
-    for _w in _words:
-        _LANGUAGES_OF[_w] = (*_LANGUAGES_OF.get(_w, ()), _name)
+
+
+def _languages_of(function_words: dict[str, frozenset[str]]) -> dict[str, tuple[str, ...]]:
+    """Each function word, and the languages it belongs to ("que": French, Spanish...)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for name, words in function_words.items():
+        for word in words:
+            out[word] = (*out.get(word, ()), name)
+    return out
+
+
+_LANGUAGES_OF = _languages_of(_FUNCTION_WORDS)
 
 
 def written_language(text: str) -> str:
@@ -79,7 +86,8 @@ def written_language(text: str) -> str:
     str
         ``"English"``, a script name ("Chinese, Japanese or Korean",
         "Cyrillic script"...) or a language name ("French", "German",
-        "Spanish", "Portuguese", "Italian", "Dutch").
+        "Spanish", "Portuguese", "Italian", "Dutch", or "Latin placeholder
+        text" for lorem ipsum).
     """
     if _NON_LATIN.search(text):
         letters = sum(c.isalpha() for c in text)

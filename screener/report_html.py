@@ -93,7 +93,7 @@ def _row_html(i: int, row: dict[str, Any]) -> str:
     ok = row.get("status") == "ok"
     prob = row.get("probability")
     decision = row.get("decision") or f"{row.get('status')}: {row.get('reason')}"
-    if ok and row.get("reason"):  # not the length of a resume (screener.scope)
+    if ok and row.get("reason"):  # read, but out of scope: length or language (screener.scope)
         decision = f"{decision} ({row['reason']})"
     cells = (
         f"<td>{i}</td><td>{name}</td>"

@@ -26,9 +26,9 @@ def rank_key(row: dict[str, Any]) -> tuple[int, float, str]:
 def ranking_table(rows: list[dict[str, Any]]) -> str:
     """Rank rows by probability as an aligned table.
 
-    Documents that are not the length of a resume (an ``ok`` row with a
-    ``reason``, see :mod:`screener.scope`) come after the resumes, and
-    unreadable files last.
+    Documents that are not the length of a resume or not in English (an
+    ``ok`` row with a ``reason``, see :mod:`screener.scope`) come after the
+    resumes, and unreadable files last.
     """
     lines = [f"{'#':>3}  {'decision':<13} {'prob':>5}  {'dimensions in experience':<30} file"]
     lines.append("-" * 80)

@@ -36,6 +36,11 @@ def test_a_telegraphic_english_resume_is_english():
     assert written_language(ENGLISH_RESUME) == "English"
 
 
+def test_english_words_and_abbreviations_are_no_other_language_s_function_words():
+    tools = "Chicago, IL / Perth, AU / UN Women / Mac OS / NAS / DEM / IM / per diem / no / do\n"
+    assert written_language(tools * 6) == "English"  # no English function word to outweigh
+
+
 def test_a_french_resume_is_french():
     assert written_language(FRENCH) == "French"
 

@@ -77,6 +77,10 @@ the evidence for each answer.
   English; judging personality, culture fit, or anything protected by law.
 - Resumes it cannot read (scans without OCR): these are reported as their own
   outcome (`no_text_layer`), never as "not strategic".
+- Documents that are not resumes of its kind: a resume not in English, or a
+  text under 40 or over 4,000 words (a covering note, a research paper), keeps
+  its probability but is sent to `review` with the reason `not_english`,
+  `too_short` or `too_long` (`screener.scope`).
 
 ## Training data
 {meta.get("trained_on", "?")} resumes written for this project in `data/corpus/`

@@ -7,7 +7,8 @@ about the person, so :mod:`screener.scope` sends it to review instead.
 :func:`written_language` needs no model and no download: a text written
 mostly (over half its letters) in a non-Latin script is named by its script;
 a Latin-script text is named by its function words, the short words every
-sentence of a language has ("und", "mit", "für"). Only words that are not
+sentence of a language has ("und", "mit", "für"), in twelve languages of
+Europe and Asia. Only words that are not
 also English are counted, and a language is named only when it has at least
 ``MIN_HITS`` of them and three times as many as English has of its own.
 Telegraphic English ("Led 4 designers; KPIs +20%") has few function words
@@ -39,8 +40,8 @@ _SCRIPTS = tuple((name, re.compile(f"[{chars}]")) for name, chars in _SCRIPT_CHA
 _NON_LATIN = re.compile("[" + "".join(chars for _, chars in _SCRIPT_CHARS) + "]")
 
 # Frequent function words of each language that are not English words, nor
-# abbreviations English resumes use (IL, AU, UN, OS, IM, DEM, NAS...), nor
-# single letters ("e" of "e-mail").
+# names or abbreviations English resumes use (IL, AU, UN, OS, IM, DEM, NAS,
+# AV, OG tags, Med, Dan...), nor single letters ("e" of "e-mail").
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     name: frozenset(words.split())
     for name, words in {
@@ -55,6 +56,14 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "Portuguese": "dos das em com para por uma que na nos ao pelo pela também foi mais entre",
         "Italian": "gli di del della con una che nel nella dei delle alla sono anche più tra dalla",
         "Dutch": "het een en voor op te bij ook naar aan uit zijn wij ons werd niet",
+        "Polish": "się jest nie oraz dla przez jako które który która że także również "
+        "został została",
+        "Turkish": "ve bir için ile olarak olan daha gibi çok ancak ayrıca sonra",
+        "Indonesian or Malay": "yang untuk dengan dari ini itu pada dalam sebagai adalah "
+        "juga telah oleh",
+        "Swedish": "och att för som på är det jag vi inte även samt",
+        "Danish or Norwegian": "ikke jeg også eller blev samt af",
+        "Finnish": "ja että kanssa myös oli sekä joka mutta ovat jossa",
         "Latin placeholder text": "lorem ipsum dolor amet consectetur consetetur "
         "adipiscing sadipscing sed ut quis eos nam eiusmod tempor",
     }.items()
@@ -86,8 +95,9 @@ def written_language(text: str) -> str:
     str
         ``"English"``, a script name ("Chinese, Japanese or Korean",
         "Cyrillic script"...) or a language name ("French", "German",
-        "Spanish", "Portuguese", "Italian", "Dutch", or "Latin placeholder
-        text" for lorem ipsum).
+        "Spanish", "Portuguese", "Italian", "Dutch", "Polish", "Turkish",
+        "Indonesian or Malay", "Swedish", "Danish or Norwegian", "Finnish",
+        or "Latin placeholder text" for lorem ipsum).
     """
     if _NON_LATIN.search(text):
         letters = sum(c.isalpha() for c in text)

@@ -31,6 +31,27 @@ SPANISH = (
     "recomendaciones para el trimestre siguiente y más contenido en vídeo.\n"
 )
 
+POLISH = (
+    "Doświadczenie\nSpecjalistka ds. mediów społecznościowych, Urząd Miasta Gdańsk, 2019 -\n"
+    "- Planowanie treści na Facebooku i Instagramie, które są publikowane codziennie przez "
+    "zespół trzech osób.\n"
+    "- Obsługa skarg mieszkańców w komentarzach oraz wiadomościach, jako pierwsza linia "
+    "kontaktu dla urzędu.\n"
+    "- Raporty dla dyrekcji, które pokazują zasięg oraz zaangażowanie, a także rekomendacje.\n"
+    "- Kampania, która dotyczy bezpieczeństwa oraz zdrowia, została nagrodzona w 2022 r.\n"
+    "- Szkolenia: jak odpowiadać na trudne pytania, że nie wolno usuwać krytyki.\n"
+)
+SWEDISH = (
+    "Erfarenhet\nSocial media-ansvarig, Göteborgs Stad, 2019 - nu\n"
+    "- Ansvarig för innehållsplanering på Facebook och Instagram, med ett team som består "
+    "av tre personer.\n"
+    "- Hanterar klagomål från invånare i kommentarer och meddelanden, och det är jag som "
+    "eskalerar svåra ärenden.\n"
+    "- Månadsrapporter till ledningen om räckvidd och engagemang, samt rekommendationer "
+    "för nästa kvartal.\n"
+    "- Vi tog fram en kampanj om trafiksäkerhet som även vann ett pris; det var inte lätt.\n"
+)
+
 
 def test_a_telegraphic_english_resume_is_english():
     assert written_language(ENGLISH_RESUME) == "English"
@@ -47,6 +68,14 @@ def test_a_french_resume_is_french():
 
 def test_a_spanish_resume_is_spanish():
     assert written_language(SPANISH) == "Spanish"
+
+
+def test_a_polish_resume_is_polish():
+    assert written_language(POLISH) == "Polish"
+
+
+def test_a_swedish_resume_is_swedish():
+    assert written_language(SWEDISH) == "Swedish"
 
 
 def test_a_chinese_resume_is_named_by_its_script():

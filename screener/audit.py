@@ -16,6 +16,7 @@ import csv
 import io
 import json
 import statistics
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -180,7 +181,12 @@ def audit(
     Parameters
     ----------
     results : iterable of dict
-        ``ScreeningResult.to_dict()`` rows; only ``ok`` rows are audited.
+        ``ScreeningResult.to_dict()`` rows; only ``ok`` rows are audited.  A
+        row sent to review because its document is out of scope (an ``ok``
+        row with a ``reason``: ``not_english``, ``too_short``,
+        ``too_long``) counts as an applicant who was not selected, whatever
+        its probability, and a warning counts such rows by reason: a resume
+        in another language is never selected by the model.
     demographics : iterable of dict
         Rows with ``key`` (``sha256`` or ``path``), ``sex`` and
         ``race_ethnicity``; blanks count as ``Unknown``.
@@ -200,7 +206,7 @@ def audit(
             {
                 "sex": (d.get("sex") or "").strip() or UNKNOWN,
                 "race_ethnicity": (d.get("race_ethnicity") or "").strip() or UNKNOWN,
-                "selected": bool(r.get("strategic")),
+                "selected": bool(r.get("strategic")) and not r.get("reason"),
                 "above": median is not None and r["probability"] > median,
             }
         )
@@ -221,6 +227,13 @@ def audit(
         )
     if unmatched:
         report.warnings.append(f"{unmatched} results had no demographic row (counted Unknown)")
+    out_of_scope = Counter(str(r["reason"]) for r in scored if r.get("reason"))
+    if out_of_scope:
+        report.warnings.append(
+            f"{sum(out_of_scope.values())} results were sent to review as out of scope "
+            f"({', '.join(f'{k}: {v}' for k, v in sorted(out_of_scope.items()))}) and count "
+            "as not selected: compare their share across categories"
+        )
     return report
 
 

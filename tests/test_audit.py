@@ -131,3 +131,27 @@ def test_unreadable_rows_are_not_audited():
     results, demo = _data()
     results.append({"sha256": "u", "status": "unreadable", "probability": None})
     assert audit(results, demo).applicants == 40
+
+
+def _with_out_of_scope():
+    """The data set plus two rows sent to review: a paper the model leans towards selecting,
+    and a resume in German, both of White women."""
+    results, demo = _data()
+    for sha, reason, strategic in (("p", "too_long", True), ("g", "not_english", False)):
+        row = {"sha256": sha, "status": "ok", "reason": reason, "model_version": "m1"}
+        results.append(
+            {**row, "probability": 0.9 * strategic, "strategic": strategic, "decision": "review"}
+        )
+        demo.append({"sha256": sha, "sex": "Female", "race_ethnicity": "White"})
+    return results, demo
+
+
+def test_a_row_out_of_scope_is_an_applicant_not_selected():
+    row = _row(audit(*_with_out_of_scope()), "sex", "Female")
+    assert (row.applicants, row.selected) == (20, 6)
+
+
+def test_rows_out_of_scope_are_counted_in_a_warning():
+    warnings = audit(*_with_out_of_scope()).warnings
+    assert any("2 results were sent to review as out of scope" in w for w in warnings)
+    assert any("not_english: 1, too_long: 1" in w for w in warnings)

@@ -20,14 +20,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-__all__ = ["ENGLISH", "MIN_HITS", "written_language"]
+__all__ = ["CJK_CHARS", "ENGLISH", "MIN_HITS", "written_language"]
 
 ENGLISH = "English"
 #: Fewest function words of another language before a text is called that language.
 MIN_HITS = 10
 
+#: Kana, CJK ideographs and Hangul, as a character-class body.
+CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 _SCRIPT_CHARS = (
-    ("Chinese, Japanese or Korean", "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"),
+    ("Chinese, Japanese or Korean", CJK_CHARS),
     ("Cyrillic script", "\u0400-\u04ff"),
     ("Arabic script", "\u0600-\u06ff\u0750-\u077f"),
     ("Hebrew", "\u0590-\u05ff"),

@@ -26,13 +26,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from screener.language import CJK_CHARS, ENGLISH, written_language
+
 __all__ = ["DEFAULT_WORD_RANGE", "ScopeCheck", "check_scope", "count_words"]
 
 #: Fewest and most words of a document screened as a resume.
 DEFAULT_WORD_RANGE: tuple[int, int] = (40, 4000)
 
-# Chinese, Japanese and Korean are written without spaces between words.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# Chinese, Japanese and Korean are written without spaces between words
+# (compatibility ideographs counted too).
+_CJK = re.compile(f"[{CJK_CHARS}\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,8 @@ class ScopeCheck:
     words : int
         The document's words (see :func:`count_words`).
     reason : str or None
-        ``"too_short"``, ``"too_long"``, or None when the length is in range.
+        ``"too_short"``, ``"too_long"``, ``"not_english"``, or None when the
+        document is in scope.
     message : str or None
         What a reviewer reads, e.g. "12,004 words: longer than a resume
         (at most 4,000)".
@@ -56,7 +60,7 @@ class ScopeCheck:
 
     @property
     def in_scope(self) -> bool:
-        """Whether the document is the length of a resume."""
+        """Whether the document is the length of a resume and in English."""
         return self.reason is None
 
 
@@ -66,10 +70,8 @@ def count_words(text: str) -> int:
     Chinese, Japanese and Korean text has few spaces, so its characters are
     counted apart, two to a word (about the length of a Chinese word).
     """
-    if not _CJK.search(text):
-        return len(text.split())
     cjk = len(_CJK.findall(text))
-    return len(_CJK.sub(" ", text).split()) + cjk // 2
+    return len((_CJK.sub(" ", text) if cjk else text).split()) + cjk // 2
 
 
 def check_scope(
@@ -109,8 +111,6 @@ def check_scope(
         return ScopeCheck(words, "too_long", f"{words:,} words: longer than a resume "
                                             f"(at most {high:,})")  # fmt: skip
     if english_only:
-        from screener.language import ENGLISH, written_language
-
         language = written_language(text)
         if language != ENGLISH:
             return ScopeCheck(words, "not_english", f"written in {language}: the lexicon "

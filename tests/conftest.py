@@ -22,3 +22,9 @@ def shared_dir() -> Path:
     if not path.is_dir():
         pytest.skip(f"shared folder not found at {path}")
     return path
+
+
+@pytest.fixture(scope="session")
+def german_resume() -> str:
+    """A short German resume (``tests/fixtures/lebenslauf-de.txt``)."""
+    return (ROOT / "tests" / "fixtures" / "lebenslauf-de.txt").read_text(encoding="utf-8")

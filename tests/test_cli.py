@@ -171,9 +171,9 @@ def test_a_bad_word_range_is_a_usage_error(bad, tmp_path, good_text, capsys):
     assert "word" in capsys.readouterr().err
 
 
-def test_any_language_screens_a_german_resume_as_it_is(tmp_path):
+def test_any_language_screens_a_german_resume_as_it_is(tmp_path, german_resume):
     cv = tmp_path / "lebenslauf.txt"
-    cv.write_text((ROOT / "tests" / "fixtures" / "lebenslauf-de.txt").read_text())
+    cv.write_text(german_resume)
     main(["screen", str(cv), "-o", str(tmp_path / "a.jsonl")])
     main(["screen", str(cv), "-o", str(tmp_path / "b.jsonl"), "--any-language"])
     assert _rows(tmp_path / "a.jsonl")[0]["reason"] == "not_english"

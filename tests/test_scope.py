@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from screener.scope import DEFAULT_WORD_RANGE, check_scope, count_words
-
-GERMAN = (Path(__file__).parent / "fixtures" / "lebenslauf-de.txt").read_text(encoding="utf-8")
 
 
 def test_words_are_runs_between_spaces():
@@ -47,14 +43,14 @@ def test_no_range_means_any_length():
     assert check_scope("Hello", None).in_scope
 
 
-def test_a_resume_in_another_language_is_out_of_scope():
-    check = check_scope(GERMAN)
+def test_a_resume_in_another_language_is_out_of_scope(german_resume):
+    check = check_scope(german_resume)
     assert check.reason == "not_english"
     assert check.message == "written in German: the lexicon and the model read English"
 
 
-def test_the_language_check_can_be_turned_off():
-    assert check_scope(GERMAN, english_only=False).in_scope
+def test_the_language_check_can_be_turned_off(german_resume):
+    assert check_scope(german_resume, english_only=False).in_scope
 
 
 def test_length_is_checked_before_language():

@@ -13,7 +13,6 @@ from screener.scope import count_words
 from screener.screening import Screener
 from screener.types import Document
 
-_GERMAN = Path(__file__).parent / "fixtures" / "lebenslauf-de.txt"
 TEXT = (
     "Experience\nSocial Media Lead, Kafe Oy, 2019 - 2024\n"
     "- Ran fika feedback rounds with regulars to learn what made them share our posts\n"
@@ -114,12 +113,12 @@ def test_a_bad_word_range_fails_when_the_screener_is_made():
         Screener(None, word_range=(100, 10))
 
 
-def test_a_resume_not_in_english_is_sent_to_review(shipped):
-    result = shipped.screen_text(_GERMAN.read_text())
+def test_a_resume_not_in_english_is_sent_to_review(shipped, german_resume):
+    result = shipped.screen_text(german_resume)
     assert (result.decision, result.reason) == ("review", "not_english")
     assert "written in German" in result.why
 
 
-def test_english_only_false_lets_the_model_decide_any_language(shipped):
-    result = Screener(shipped.model, english_only=False).screen_text(_GERMAN.read_text())
+def test_english_only_false_lets_the_model_decide_any_language(shipped, german_resume):
+    result = Screener(shipped.model, english_only=False).screen_text(german_resume)
     assert result.reason is None and result.decision == shipped.model.decide(result.probability)

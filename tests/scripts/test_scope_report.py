@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 
 def test_reports_the_range_of_each_folder(run_benchmark):
     out = run_benchmark("scope_report")
@@ -17,8 +15,7 @@ def test_lists_a_document_outside_the_range(run_benchmark, tmp_path):
     assert "3 documents (0 unreadable)" in out and "\n         7  note.txt\n" in out
 
 
-def test_lists_a_document_not_in_english(run_benchmark, tmp_path):
-    german = Path(__file__).parents[1] / "fixtures" / "lebenslauf-de.txt"
-    (tmp_path / "de.txt").write_text(german.read_text(encoding="utf-8"), encoding="utf-8")
+def test_lists_a_document_not_in_english(run_benchmark, tmp_path, german_resume):
+    (tmp_path / "de.txt").write_text(german_resume, encoding="utf-8")
     out = run_benchmark("scope_report")
     assert "  not English: 1\n  German" in out and out.rstrip().endswith("de.txt")

@@ -53,9 +53,9 @@ the ``OUTCOME`` spans.  The rule, in order:
    hand-off, else ``own`` if any is own.
 
 Results: ``Doc._.clause_agency`` and ``Doc._.clause_handoff`` (one item per
-clause); ``Doc._.others_verbs`` (token indices of verbs whose subject is
-someone else); the ``Token._.agency`` and ``Token._.handoff`` getters; and
-``doc.spans["screener_clauses"]``, one span per clause labelled by agency.
+clause); ``Doc._.others_verbs`` (sorted token indices of verbs whose
+subject is someone else); the ``Token._.agency`` and ``Token._.handoff``
+getters; and ``doc.spans["screener_clauses"]``, one span per clause labelled by agency.
 """
 
 from __future__ import annotations
@@ -467,7 +467,7 @@ def make_agency(nlp: Language, name: str) -> Any:
         labels, handoffs, others = label_clauses(doc, words, cues)
         doc._.clause_agency = labels
         doc._.clause_handoff = handoffs
-        doc._.others_verbs = others
+        doc._.others_verbs = sorted(others)  # a list, so the doc serialises (DocBin, pipe)
         doc.spans[CLAUSES_KEY] = [
             Span(doc, s, e, label) for (s, e, _line), label in zip(doc._.clauses or [], labels)
         ]

@@ -119,7 +119,7 @@ class Clauses:
         self.ends = [c[1] for c in doc._.clauses or []]
         self.agency = doc._.clause_agency or []
         self.handoff = doc._.clause_handoff or []
-        self.others = doc._.others_verbs or set()
+        self.others = set(doc._.others_verbs or ())
 
     def index(self, token_i: int) -> int:
         i = bisect.bisect_right(self.starts, token_i) - 1

@@ -199,3 +199,15 @@ def test_cached_chunks_tokenize_as_the_rules_do(nlp):
     text = "Cut first response (9h -> 47min), e.g. via Zendesk; see https://x.co/a-b!"
     tok(text)  # the second read comes from the cache
     assert [t.text for t in tok(text)] == [t.text for t in fresh(text)]
+
+
+def test_a_doc_of_the_pipeline_serialises_with_its_results(nlp):
+    # nlp.pipe(n_process=...) and DocBin send docs as bytes, extension values and all
+    from spacy.tokens import DocBin
+
+    doc = nlp("Post organic content from the plan the VP of Marketing owns.")
+    assert doc._.others_verbs  # "owns": someone else's verb
+    docs = DocBin(store_user_data=True, docs=[doc])
+    (back,) = DocBin().from_bytes(docs.to_bytes()).get_docs(nlp.vocab)
+    assert list(back._.others_verbs) == doc._.others_verbs  # msgpack gives tuples back
+    assert list(back._.clause_agency) == doc._.clause_agency

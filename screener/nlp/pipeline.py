@@ -242,12 +242,14 @@ def build_nlp(
 
     from screener.nlp import agency, components, outcomes  # noqa: F401  (registers factories)
     from screener.nlp import ruler as _ruler  # noqa: F401  (registers screener_span_ruler)
+    from screener.nlp.affixes import skip_plain_chunks
     from screener.nlp.lexicon import package_patterns
 
     patterns, checks = cased_phrases(package_patterns() + user_patterns(extra_patterns))
     nlp = spacy.blank("en") if model is None else spacy.load(model)
     drop_identity_special_cases(nlp)
     widen_tokenizer_cache(nlp)
+    skip_plain_chunks(nlp)
     ruler_name = "span_ruler" if "span_ruler" not in nlp.pipe_names else "screener_span_ruler"
     ruler = nlp.add_pipe(
         "screener_span_ruler",

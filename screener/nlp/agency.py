@@ -63,12 +63,12 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
-from spacy.attrs import IS_PUNCT, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from screener.nlp.components import CUES_KEY, SPANS_KEY, register_extensions
 from screener.nlp.subjects import BETWEEN, DETERMINERS, split_at_subjects
+from screener.nlp.words import words_of
 
 __all__ = ["AGENCY_VALUES", "CLAUSES_KEY", "label_clauses"]
 
@@ -225,16 +225,16 @@ class _Cue:
 
 
 class _Words:
-    """Lower-cased words, punctuation and spacing of a doc, read once."""
+    """Lower-cased words, punctuation and spacing of a doc (:func:`words_of`)."""
 
     def __init__(self, doc: Doc) -> None:
-        # one to_array call; words are read through the string store, not Token objects
-        rows = doc.to_array([ORTH, IS_PUNCT, SPACY]).tolist() if len(doc) else []
-        strings = doc.vocab.strings
-        self.text = [strings[r[0]] for r in rows]
-        self.low = [w.lower() for w in self.text]  # what Token.lower_ holds
-        self.punct = [bool(r[1]) for r in rows]
-        self.spaced = [bool(r[2]) for r in rows]
+        words = words_of(doc)  # read once per doc, shared with the other components
+        self.text, self.low, self.punct, self.spaced = (
+            words.text,
+            words.low,
+            words.punct,
+            words.spaced,
+        )
 
     def phrase(self, start: int, end: int) -> str:
         """Lower-cased text of tokens ``start:end``, as ``span.text.lower()`` gives it."""

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from screener.nlp.components import SPANS_KEY, register_extensions
+from screener.nlp.words import words_of
 
 __all__ = ["find_outcomes"]
 
@@ -152,13 +153,14 @@ def make_outcomes(nlp: Language, name: str) -> Any:
 
     def outcomes(doc: Doc) -> Doc:
         found = []
-        for a, b, moved in find_outcomes(doc.text):
+        words = words_of(doc)
+        for a, b, moved in find_outcomes(words.joined):
             span = doc.char_span(a, b, alignment_mode="expand")
             if span is None or not span.text.strip():
                 continue
             if not moved:  # a change word among the six tokens before or two after
-                window = doc[max(span.start - 6, 0) : span.end + 2]
-                moved = any(t.lower_ in _CHANGE_WORDS for t in window)
+                window = words.low[max(span.start - 6, 0) : span.end + 2]
+                moved = any(w in _CHANGE_WORDS for w in window)
             found.append(Span(doc, span.start, span.end, "OUTCOME",
                               span_id="change" if moved else "amount"))  # fmt: skip
         if found and SPANS_KEY in doc.spans:

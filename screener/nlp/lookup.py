@@ -119,7 +119,8 @@ class Clauses:
         self.ends = [c[1] for c in doc._.clauses or []]
         self.agency = doc._.clause_agency or []
         self.handoff = doc._.clause_handoff or []
-        self.others = set(doc._.others_verbs or ())
+        self.others_sorted = sorted(doc._.others_verbs or ())
+        self.others = set(self.others_sorted)
 
     def index(self, token_i: int) -> int:
         i = bisect.bisect_right(self.starts, token_i) - 1
@@ -141,20 +142,24 @@ class Clauses:
         out: list[Clause] = []
         if not self.starts:
             return out
-        offsets = doc.to_array([IDX, LENGTH]).tolist()  # one C call, not three tokens a clause
+        # one C call, not three tokens a clause; columns, not a list per token
+        idx, length = doc.to_array([IDX, LENGTH]).T.tolist()
         for i, (start, end) in enumerate(zip(self.starts, self.ends, strict=True)):
             if end <= start:
                 continue
-            first, last = offsets[start][0], sum(offsets[end - 1])
+            first, last = idx[start], idx[end - 1] + length[end - 1]
             if where.in_header(first):
                 out.append(Clause(first, last))
                 continue
-            others = bool(self.handoff and self.handoff[i]) or bool(
-                self.others and any(t in self.others for t in range(start, end))
-            )
+            others = bool(self.handoff and self.handoff[i]) or self._others_within(start, end)
             agency = self.agency[i] if self.agency else "neutral"
             out.append(Clause(first, last, agency, others))
         return out
+
+    def _others_within(self, start: int, end: int) -> bool:
+        """Whether a verb of someone else's is among tokens ``start:end``."""
+        k = bisect.bisect_left(self.others_sorted, start)
+        return k < len(self.others_sorted) and self.others_sorted[k] < end
 
     def handed_off(self, token_i: int) -> bool:
         """Handed to someone else, or done by someone else (``managers who reply``)."""

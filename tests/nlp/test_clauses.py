@@ -29,3 +29,24 @@ def test_clauses_serialise_with_the_analysis():
         "agency": "support",
         "others": True,
     }
+
+
+class _NoHeaders:
+    def in_header(self, offset: int) -> bool:
+        return False
+
+
+def test_others_marks_only_the_clause_that_holds_the_verb(nlp):
+    from screener.nlp.lookup import Clauses
+
+    doc = nlp.make_doc("we post daily owns the plan")
+    doc._.clauses = [(0, 3, 0), (3, 6, 0)]
+    doc._.clause_starts = [0, 3]
+    doc._.clause_agency = ["neutral", "support"]
+    doc._.clause_handoff = [False, False]
+    doc._.others_verbs = [3]  # "owns": first token of the second clause, just past the first
+    spans = Clauses(doc).spans(doc, _NoHeaders())
+    assert [(doc.text[c.start : c.end], c.others) for c in spans] == [
+        ("we post daily", False),
+        ("owns the plan", True),
+    ]

@@ -67,6 +67,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from screener.nlp.components import CUES_KEY, SPANS_KEY, register_extensions
+from screener.nlp.rows import SpanRow, span_rows
 from screener.nlp.subjects import BETWEEN, DETERMINERS, split_at_subjects
 from screener.nlp.words import words_of
 
@@ -214,16 +215,6 @@ class _FiniteAt:
         return isinstance(i, int) and 0 <= i < len(self.low) and _finite(self.low[i])
 
 
-class _Cue:
-    """A cue span reduced to plain values (token offsets, label, id)."""
-
-    __slots__ = ("end", "id", "label", "n", "start")
-
-    def __init__(self, span: Span) -> None:
-        self.label, self.id = span.label_, span.id_
-        self.start, self.end, self.n = span.start, span.end, len(span)
-
-
 class _Words:
     """Lower-cased words, punctuation and spacing of a doc (:func:`words_of`)."""
 
@@ -260,7 +251,7 @@ class _Words:
             j += 1
         return any(self.low[k] in _ABOVE for k in range(j, min(j + 3, end)))
 
-    def others_do(self, roles: dict[int, _Cue], cue: _Cue, start: int) -> bool:
+    def others_do(self, roles: dict[int, SpanRow], cue: SpanRow, start: int) -> bool:
         """``the plan the VP of Marketing owns``: a finite verb with someone else as subject."""
         i = cue.start
         prev = self.low[i - 1] if i > start else ""
@@ -290,7 +281,7 @@ class _Words:
             k - 1 >= start and self.low[k] == "of" and (k - 1) in roles for k in (j - 1, j - 2)
         )
 
-    def _plural_role(self, roles: dict[int, _Cue], k: int) -> bool:
+    def _plural_role(self, roles: dict[int, SpanRow], k: int) -> bool:
         """A plural role at ``k`` ("the editors *decide*"); a singular one before a
         bare verb form is a compound noun ("the PR committee *report*")."""
         return k in roles and self.low[k].endswith("s")
@@ -323,7 +314,7 @@ class _Words:
         """Token ``i`` opens a hyphenated compound (``share-of-voice``)."""
         return not self.spaced[i] and i + 1 < end and self.text[i + 1] in _HYPHENS
 
-    def role_after(self, roles: dict[int, _Cue], i: int, end: int) -> _Cue | None:
+    def role_after(self, roles: dict[int, SpanRow], i: int, end: int) -> SpanRow | None:
         """Role that follows the preposition at ``i`` (skipping a determiner and two words)."""
         j = i + 1
         if j < end and self.low[j] in DETERMINERS:
@@ -335,7 +326,7 @@ class _Words:
 
 
 def _label_one(
-    w: _Words, start: int, end: int, cues: list[_Cue], change: bool, others: set[int]
+    w: _Words, start: int, end: int, cues: list[SpanRow], change: bool, others: set[int]
 ) -> tuple[str, bool]:
     roles = {t: c for c in cues if c.label == "AGENCY_ROLE" for t in range(c.start, c.end)}
     first = w.first_content(start, end)
@@ -353,9 +344,11 @@ def _label_one(
         elif label == "AGENCY_OWN":
             own = True
         elif label == "AGENCY_HANDOFF":
-            if cue.n == 1 and (w.compound(cue.start, end) or w.named_subject(cue.start, start)):
+            if cue.end - cue.start == 1 and (
+                w.compound(cue.start, end) or w.named_subject(cue.start, start)
+            ):
                 continue
-            if cue.n > 1 or any(w.is_to(k) for k in range(cue.end, end)):
+            if cue.end - cue.start > 1 or any(w.is_to(k) for k in range(cue.end, end)):
                 handoff = True
         elif label in {"AGENCY_OWN_VERB", "AGENCY_OTHER_VERB"}:
             if prev in _POSS_DETS:
@@ -389,7 +382,7 @@ def _label_one(
 
 
 def label_clauses(
-    doc: Doc, words: _Words | None = None, cues: list[_Cue] | None = None
+    doc: Doc, words: _Words | None = None, cues: list[SpanRow] | None = None
 ) -> tuple[list[str], list[bool], set[int]]:
     """Agency label and hand-off flag of every clause, and the tokens of others' verbs.
 
@@ -401,16 +394,16 @@ def label_clauses(
     """
     clauses = doc._.clauses or []
     starts = doc._.clause_starts or []
-    cue_lists: list[list[_Cue]] = [[] for _ in clauses]
+    cue_lists: list[list[SpanRow]] = [[] for _ in clauses]
     change = [False] * len(clauses)
     for cue in cues if cues is not None else _cues(doc):
         i = bisect.bisect_right(starts, cue.start) - 1
         if i >= 0 and cue.start < clauses[i][1]:
             cue_lists[i].append(cue)
-    for span in doc.spans.get(SPANS_KEY, []):
-        if span.label_ == "OUTCOME" and span.id_ == "change":
-            i = bisect.bisect_right(starts, span.start) - 1
-            if i >= 0 and span.start < clauses[i][1]:
+    for row in span_rows(doc, SPANS_KEY):
+        if row.label == "OUTCOME" and row.id == "change":
+            i = bisect.bisect_right(starts, row.start) - 1
+            if i >= 0 and row.start < clauses[i][1]:
                 change[i] = True
     w = words if words is not None else _Words(doc)
     labels: list[str] = []
@@ -436,12 +429,12 @@ def label_clauses(
     return labels, handoffs, others
 
 
-def _cues(doc: Doc) -> list[_Cue]:
+def _cues(doc: Doc) -> list[SpanRow]:
     """The doc's agency cue spans, read once as plain values."""
-    return [_Cue(span) for span in doc.spans[CUES_KEY]] if CUES_KEY in doc.spans else []
+    return span_rows(doc, CUES_KEY)
 
 
-def _split_clauses(doc: Doc, w: _Words, cues: list[_Cue]) -> None:
+def _split_clauses(doc: Doc, w: _Words, cues: list[SpanRow]) -> None:
     """Cut clauses where a second subject takes over (:mod:`screener.nlp.subjects`)."""
     clauses = doc._.clauses or []
     if not clauses:

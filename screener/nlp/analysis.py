@@ -72,10 +72,13 @@ import datetime as _dt
 import re
 from typing import Any
 
+from screener.nlp.components import SPANS_KEY
 from screener.nlp.dates import experience_months
 from screener.nlp.entries import extract_entries
 from screener.nlp.lookup import Clauses, Where, not_a_platform, unwrap
+from screener.nlp.rows import SpanRow, span_rows
 from screener.nlp.sections import segment
+from screener.nlp.words import words_of
 from screener.types import (
     CONSUMER_USE,
     DIMENSIONS,
@@ -246,7 +249,7 @@ def analyze(
     personal: set[int] = set()
 
     def make(
-        span: Any, label: str, pattern_id: str | None = None, kind: str | None = None
+        span: SpanRow, label: str, pattern_id: str | None = None, kind: str | None = None
     ) -> Evidence:
         kind = where.kind(span.start_char) if kind is None else kind
         start, end = span.start_char, span.end_char
@@ -258,36 +261,36 @@ def analyze(
             start=start,
             end=end,
             claimed_only=kind not in DOING_SECTIONS,
-            pattern_id=pattern_id if pattern_id is not None else (span.id_ or None),
+            pattern_id=pattern_id if pattern_id is not None else (span.id or None),
             agency=clauses.agency_of(span.start),
         )
 
-    spans = list(doc.spans["screener"]) if "screener" in doc.spans else []
-    platforms: list[Any] = []
-    for span in spans:
-        label, kind = span.label_, where.kind(span.start_char)
+    words = words_of(doc)
+    platforms: list[SpanRow] = []
+    for span in span_rows(doc, SPANS_KEY):
+        label, kind = span.label, where.kind(span.start_char)
         header = where.in_header(span.start_char)
         if label == CONSUMER_USE:
             consumer.append(make(span, label, kind=kind))
-            if not span.id_.startswith("club"):
+            if not span.id.startswith("club"):
                 personal.add(clauses.index(span.start))
         elif label in DIMENSIONS:
             if kind != "interests" and not header:
                 found.append((make(span, label, kind=kind), span.start))
         elif (label == "SENIORITY" and not (header or kind == "contact")) or (
-            label == "PLATFORM" and not_a_platform(span)
+            label == "PLATFORM" and not_a_platform(span, words)
         ):
             continue
         else:
             entities.append(make(span, label, kind=kind))
-            tool_kind = span.id_ if label == "TOOL" else ""
+            tool_kind = span.id if label == "TOOL" else ""
             if label == "PLATFORM" or (label == "TOOL" and tool_kind not in _NOT_DIGITAL):
                 where.context_spans.append(span.start_char)
             if label == "PLATFORM" and kind == "interests":
                 consumer.append(make(span, CONSUMER_USE, "platform_in_interests", kind))
             if kind in DOING_SECTIONS and not header:
                 if label == "TOOL":
-                    name = f"tool:{span.text.lower()}"
+                    name = f"tool:{unwrapped[span.start_char : span.end_char].lower()}"
                     if tool_kind not in _NOT_TECHNICAL:
                         found.append((make(span, "technical", name, kind), span.start))
                     if tool_kind in _ANALYTICS_TOOLS:
@@ -310,8 +313,12 @@ def analyze(
         )
     own_channel = [(e.start, e.end) for e, _s, _e in channels]
     platforms = [p for p in platforms if not _inside(own_channel, p.start_char)]
-    if len({p.text.lower() for p in platforms}) >= PLATFORMS_FOR_TECHNICAL:
-        found += [(make(p, "technical", f"platform:{p.text.lower()}"), p.start) for p in platforms]
+    names = [unwrapped[p.start_char : p.end_char].lower() for p in platforms]
+    if len(set(names)) >= PLATFORMS_FOR_TECHNICAL:
+        found += [
+            (make(p, "technical", f"platform:{name}"), p.start)
+            for p, name in zip(platforms, names, strict=True)
+        ]
     evidence: list[Evidence] = []
     seen: set[tuple[str, int, int]] = set()
     for ev, token_i in found:

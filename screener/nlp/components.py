@@ -29,9 +29,9 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
 
 from screener.nlp.lexicon import ENTITY_GROUPS, EVIDENCE_SET, IGNORE_ID
+from screener.nlp.rows import SpanRow, put_spans, span_rows
 from screener.nlp.words import words_of
 
 __all__ = ["CUES_KEY", "SPANS_KEY", "clause_index", "register_extensions"]
@@ -143,34 +143,50 @@ def _same_clause(doc: Doc, a: int, b: int) -> bool:
     return bisect.bisect_right(starts, a) == bisect.bisect_right(starts, b)
 
 
-def _check_cased(doc: Doc, raw: list[Span], cased: dict[str, dict[str, Any]]) -> list[Span]:
+def _check_cased(doc: Doc, raw: list[SpanRow], cased: dict[str, dict[str, Any]]) -> list[SpanRow]:
     """Keep a cased phrase match only where the token pattern would have matched."""
-    out: list[Span] = []
-    for span in raw:
-        check = cased.get(span.id_)
+    out: list[SpanRow] = []
+    for row in raw:
+        check = cased.get(row.id)
         if check is None:
-            out.append(span)
+            out.append(row)
             continue
-        token = doc[span.start]
+        token = doc[row.start]
         if (
-            span.end - span.start == 1
+            row.end - row.start == 1
             and token.text == check["orth"]
             and not (check["not_sent_start"] and token.is_sent_start)
         ):
-            out.append(Span(doc, span.start, span.end, span.label_, span_id=check["id"]))
+            out.append(row._replace(id=check["id"]))
     return out
 
 
-def _unblocked(objects: list[Span]) -> list[Span]:
+def _unblocked(objects: list[SpanRow]) -> list[SpanRow]:
     """Frame objects that no ``OBJECT`` stop phrase overlaps (the stop phrases dropped)."""
-    stops = [(o.start, o.end) for o in objects if o.id_ == IGNORE_ID]
+    stops = [(o.start, o.end) for o in objects if o.id == IGNORE_ID]
     if not stops:
         return objects
     return [
         o
         for o in objects
-        if o.id_ != IGNORE_ID and not any(a < o.end and o.start < b for a, b in stops)
+        if o.id != IGNORE_ID and not any(a < o.end and o.start < b for a, b in stops)
     ]
+
+
+def _longest(rows: list[SpanRow]) -> list[SpanRow]:
+    """``spacy.util.filter_spans`` on rows: the (first) longest of overlapping spans."""
+    result: list[SpanRow] = []
+    seen: set[int] = set()
+    for row in sorted(rows, key=lambda r: (r.end - r.start, -r.start), reverse=True):
+        if row.start not in seen and row.end - 1 not in seen:
+            result.append(row)
+            seen.update(range(row.start, row.end))
+    return sorted(result, key=lambda r: r.start)
+
+
+def _write(doc: Doc, key: str, rows: list[SpanRow]) -> None:
+    spans = [Span(doc, r.start, r.end, r.label, span_id=r.id) for r in rows]
+    put_spans(doc, key, spans, rows)
 
 
 @Language.factory("screener_evidence", default_config={"cased": {}})
@@ -183,39 +199,41 @@ def make_evidence(nlp: Language, name: str, cased: dict[str, dict[str, Any]]) ->
     register_extensions()
 
     def evidence(doc: Doc) -> Doc:
-        raw = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
+        raw = span_rows(doc, SPANS_KEY)
         if cased:
             raw = _check_cased(doc, raw, cased)
-        actions: dict[str, list[Span]] = {}
-        objects: list[Span] = []
-        by_label: dict[str, list[Span]] = {}
-        cues: list[Span] = []
-        for span in raw:
-            label = span.label_
+        actions: dict[str, list[SpanRow]] = {}
+        objects: list[SpanRow] = []
+        by_label: dict[str, list[SpanRow]] = {}
+        cues: list[SpanRow] = []
+        for row in raw:
+            label = row.label
             if label == "ACTION":
-                actions.setdefault(span.id_, []).append(span)
+                actions.setdefault(row.id, []).append(row)
             elif label == "OBJECT":
-                objects.append(span)
+                objects.append(row)
             elif label.startswith("AGENCY_"):
-                cues.append(span)
+                cues.append(row)
             else:
                 group = ENTITY_GROUPS.get(label, label)
-                by_label.setdefault(group, []).append(span)
+                by_label.setdefault(group, []).append(row)
         for obj in _unblocked(objects):
-            for act in actions.get(obj.id_, ()):
+            for act in actions.get(obj.id, ()):
                 if 0 <= obj.start - act.end <= _FRAME_GAP and _same_clause(
                     doc, act.start, obj.start
                 ):
-                    dim = obj.id_.partition("/")[0]
+                    dim = obj.id.partition("/")[0]
                     if dim in EVIDENCE_SET:
-                        joined = Span(doc, act.start, obj.end, dim, span_id=obj.id_)
+                        joined = SpanRow(
+                            act.start, obj.end, dim, obj.id, act.start_char, obj.end_char
+                        )
                         by_label.setdefault(dim, []).append(joined)
-        kept: list[Span] = []
-        for spans in by_label.values():
-            kept.extend(s for s in filter_spans(spans) if s.id_ != IGNORE_ID)
-        kept.sort(key=lambda s: (s.start, s.end, s.label_))
-        doc.spans[SPANS_KEY] = kept
-        doc.spans[CUES_KEY] = sorted(cues, key=lambda s: (s.start, s.end))
+        kept: list[SpanRow] = []
+        for rows in by_label.values():
+            kept.extend(r for r in _longest(rows) if r.id != IGNORE_ID)
+        kept.sort(key=lambda r: (r.start, r.end, r.label))
+        _write(doc, SPANS_KEY, kept)
+        _write(doc, CUES_KEY, sorted(cues, key=lambda r: (r.start, r.end)))
         return doc
 
     return evidence

@@ -16,7 +16,9 @@ import re
 from typing import Any
 
 from screener.nlp.entries import header_ranges
+from screener.nlp.rows import SpanRow
 from screener.nlp.sections import BULLET_RE
+from screener.nlp.words import Words
 from screener.types import Clause, Document, Entry, Section
 
 __all__ = ["Clauses", "Where", "not_a_platform", "unwrap"]
@@ -167,14 +169,14 @@ class Clauses:
         return token_i in self.others or bool(i >= 0 and self.handoff and self.handoff[i])
 
 
-def not_a_platform(span: Any) -> bool:
-    """True for a bare "X" that is part of a word such as "X-ray" or "Gen-X"."""
-    if span.text != "X":
+def not_a_platform(row: SpanRow, words: Words) -> bool:
+    """True for a bare "X" that is part of a word such as "X-ray" or "Gen-X".
+
+    ``row`` is a span of the doc whose :class:`~screener.nlp.words.Words` are ``words``.
+    """
+    start, end = row.start, row.end
+    if end - start != 1 or words.text[start] != "X":
         return False
-    doc = span.doc
-    after = doc[span.end] if span.end < len(doc) else None
-    before = doc[span.start - 1] if span.start > 0 else None
-    return bool(
-        (after is not None and after.text in ("-", "/") and not after.whitespace_)
-        or (before is not None and before.text == "-" and not before.whitespace_)
+    return (end < len(words.text) and words.text[end] in ("-", "/") and not words.spaced[end]) or (
+        start > 0 and words.text[start - 1] == "-" and not words.spaced[start - 1]
     )

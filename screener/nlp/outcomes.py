@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from screener.nlp.components import SPANS_KEY, register_extensions
+from screener.nlp.rows import extend_spans
 from screener.nlp.words import words_of
 
 __all__ = ["find_outcomes"]
@@ -163,10 +164,8 @@ def make_outcomes(nlp: Language, name: str) -> Any:
                 moved = any(w in _CHANGE_WORDS for w in window)
             found.append(Span(doc, span.start, span.end, "OUTCOME",
                               span_id="change" if moved else "amount"))  # fmt: skip
-        if found and SPANS_KEY in doc.spans:
-            doc.spans[SPANS_KEY].extend(found)  # not read back as Span objects and rebuilt
-        elif found:
-            doc.spans[SPANS_KEY] = found
+        if found:
+            extend_spans(doc, SPANS_KEY, found)
         return doc
 
     return outcomes

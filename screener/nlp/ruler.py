@@ -9,9 +9,11 @@ of it is ``Span.__richcmp__`` building two tuples per comparison.
 ``(start, end, label, id)`` tuples of hashes first, in the order
 ``Span.__richcmp__`` gives (for the token spans of one doc, character
 offsets follow token offsets), and makes a ``Span`` only for each kept
-match.  Everything else (patterns, ``add_patterns``, serialisation, the
-spans filter) is the parent's, and the spans are the ones
-``SpanRuler.match`` returns (``tests/nlp/test_ruler.py`` checks this).
+match.  It also keeps the rows of the group it writes for the components
+after it (:mod:`screener.nlp.rows`).  Everything else (patterns,
+``add_patterns``, serialisation, the spans filter) is the parent's, and the
+spans are the ones ``SpanRuler.match`` returns (``tests/nlp/test_ruler.py``
+checks this).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.pipeline.span_ruler import SpanRuler, overlapping_labeled_spans_score
 from spacy.tokens import Doc, Span
+
+from screener.nlp.rows import put_spans
 
 __all__ = ["ScreenerSpanRuler"]
 
@@ -48,6 +52,21 @@ class ScreenerSpanRuler(SpanRuler):
             raw.extend(self.matcher(doc))
         unique = {(start, end, *self._hashes(m_id)) for m_id, start, end in raw if start != end}
         return [Span(doc, s, e, label=label, span_id=sid) for s, e, label, sid in sorted(unique)]
+
+    def set_annotations(self, doc: Doc, matches: list[Span]) -> None:
+        """Write the matches as the parent does, keeping their rows (:mod:`screener.nlp.rows`).
+
+        Parameters
+        ----------
+        doc : spacy.tokens.Doc
+            The document.
+        matches : list of spacy.tokens.Span
+            What :meth:`match` returned.
+        """
+        if self.key and self.overwrite and self.spans_filter is None and not self.annotate_ents:
+            put_spans(doc, self.key, matches)  # the group the parent would write, nothing else
+        else:
+            super().set_annotations(doc, matches)
 
     def _hashes(self, m_id: int) -> tuple[int, int]:
         """Label and id hashes of a match id.

@@ -300,3 +300,20 @@ def test_a_tool_the_analytics_lexicon_names_is_analytics_evidence_once(analyze_t
     analysis = analyze_text(resume(["Built the social reporting in GA4 for the team."]))
     ga4 = [e for e in analysis.evidence if e.dimension == "analytics" and e.text == "GA4"]
     assert len(ga4) == 1
+
+
+def test_longest_of_overlapping_rows_is_spacys_filter_spans():
+    import spacy
+    from spacy.util import filter_spans
+
+    from screener.nlp.components import _longest
+    from screener.nlp.rows import SpanRow
+
+    doc = spacy.blank("en")("one two three four five six seven")
+    # overlaps, equal lengths (the first wins), nested, touching and apart
+    bounds = [(0, 2), (1, 3), (1, 2), (3, 6), (4, 5), (5, 7), (0, 2)]
+    spans = [doc[a:b] for a, b in bounds]
+    for i, span in enumerate(spans):
+        span.id_ = str(i)
+    rows = [SpanRow.of(s) for s in spans]
+    assert _longest(rows) == [SpanRow.of(s) for s in filter_spans(spans)]

@@ -143,14 +143,15 @@ def _ruler_spans(patterns, checks, text):
     import spacy
 
     from screener.nlp.components import SPANS_KEY, _check_cased
+    from screener.nlp.rows import span_rows
 
     nlp = spacy.blank("en")
     nlp.add_pipe("span_ruler", config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER"})
     nlp.get_pipe("span_ruler").add_patterns(patterns)
     nlp.add_pipe("screener_lines", before="span_ruler")
     doc = nlp(text)
-    spans = _check_cased(doc, list(doc.spans[SPANS_KEY]), checks)
-    return sorted((s.start, s.end, s.label_, s.id_) for s in spans)
+    rows = _check_cased(doc, span_rows(doc, SPANS_KEY), checks)
+    return sorted((r.start, r.end, r.label, r.id) for r in rows)
 
 
 def test_cased_phrases_match_what_the_token_matcher_matches():

@@ -87,3 +87,30 @@ def test_no_patterns_warns_as_spacy_does():
     nlp.add_pipe("screener_span_ruler")
     with pytest.warns(UserWarning, match="W036"):
         nlp("Nothing to find.")
+
+
+def test_the_ruler_keeps_the_rows_of_its_group():
+    from screener.nlp.rows import SpanRow, span_rows
+
+    nlp, _ = _ruler("screener_span_ruler")
+    doc = nlp(_TEXT)
+    kept = span_rows(doc, "x")
+    assert kept == [SpanRow.of(s) for s in doc.spans["x"]]
+    assert span_rows(doc, "x") is kept  # kept, not read again
+
+
+def test_a_ruler_with_a_spans_filter_writes_what_spacy_writes():
+    import spacy
+
+    from screener.nlp import ruler  # noqa: F401
+
+    config = {"spans_key": "x", "phrase_matcher_attr": "LOWER", "overwrite": False}
+    found = []
+    for factory in ("screener_span_ruler", "span_ruler"):
+        nlp = spacy.blank("en")
+        nlp.add_pipe(factory, config=config).add_patterns(_PATTERNS)
+        doc = nlp.make_doc(_TEXT)
+        doc.spans["x"] = [doc[0:1]]  # kept: overwrite is off
+        found.append(_spans(nlp(doc).spans["x"]))
+    assert found[0] == found[1]
+    assert found[0][0] == (0, 1, "", "")

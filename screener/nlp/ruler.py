@@ -25,13 +25,42 @@ from spacy.language import Language
 from spacy.pipeline.span_ruler import SpanRuler, overlapping_labeled_spans_score
 from spacy.tokens import Doc, Span
 
-from screener.nlp.rows import put_spans
+from screener.nlp.rows import SpanRow, put_spans
+from screener.nlp.words import words_of
 
 __all__ = ["ScreenerSpanRuler"]
 
 
 class ScreenerSpanRuler(SpanRuler):
     """A ``SpanRuler`` whose :meth:`match` sorts tuples before it makes spans."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Write the matches to ``doc.spans`` as the parent does, keeping their rows.
+
+        Parameters
+        ----------
+        doc : spacy.tokens.Doc
+            The document.
+
+        Returns
+        -------
+        spacy.tokens.Doc
+            The document, with the span group set (:mod:`screener.nlp.rows`).
+        """
+        if not (self.key and self.overwrite and self.spans_filter is None) or self.annotate_ents:
+            return super().__call__(doc)  # the parent's settings: the parent's way
+        error_handler = self.get_error_handler()
+        try:
+            words = words_of(doc)  # character offsets without a Token per span
+            spans, rows = [], []
+            for start, end, label, sid, label_, id_ in self._matches(doc):
+                spans.append(Span(doc, start, end, label=label, span_id=sid))
+                end_char = words.idx[end - 1] + len(words.text[end - 1])
+                rows.append(SpanRow(start, end, label_, id_, words.idx[start], end_char))
+            put_spans(doc, self.key, spans, rows)
+            return doc
+        except Exception as e:
+            return error_handler(self.name, self, [doc], e)
 
     def match(self, doc: Doc) -> list[Span]:
         """The spans of all pattern matches in ``doc``, without duplicates, sorted.
@@ -46,38 +75,31 @@ class ScreenerSpanRuler(SpanRuler):
         list of spacy.tokens.Span
             The spans ``SpanRuler.match`` returns, in the same order.
         """
+        return [Span(doc, m[0], m[1], label=m[2], span_id=m[3]) for m in self._matches(doc)]
+
+    def _matches(self, doc: Doc) -> list[tuple[int, int, int, int, str, str]]:
+        """Start, end, label and id hashes, label and id of each distinct match, sorted."""
         self._require_patterns()
         raw = list(self.phrase_matcher(doc))
         if len(self.matcher):
             raw.extend(self.matcher(doc))
-        unique = {(start, end, *self._hashes(m_id)) for m_id, start, end in raw if start != end}
-        return [Span(doc, s, e, label=label, span_id=sid) for s, e, label, sid in sorted(unique)]
+        names = self._names()
+        unique = {
+            (start, end, *(names.get(m_id) or self._name(m_id)))
+            for m_id, start, end in raw
+            if start != end
+        }
+        return sorted(unique)
 
-    def set_annotations(self, doc: Doc, matches: list[Span]) -> None:
-        """Write the matches as the parent does, keeping their rows (:mod:`screener.nlp.rows`).
+    def _names(self) -> dict[int, tuple[int, int, str, str]]:
+        """Label and id hashes and strings by match id (a match id is the hash of both,
+        so the cache never goes stale)."""
+        return self.__dict__.setdefault("_screener_names", {})
 
-        Parameters
-        ----------
-        doc : spacy.tokens.Doc
-            The document.
-        matches : list of spacy.tokens.Span
-            What :meth:`match` returned.
-        """
-        if self.key and self.overwrite and self.spans_filter is None and not self.annotate_ents:
-            put_spans(doc, self.key, matches)  # the group the parent would write, nothing else
-        else:
-            super().set_annotations(doc, matches)
-
-    def _hashes(self, m_id: int) -> tuple[int, int]:
-        """Label and id hashes of a match id.
-
-        A match id is the hash of its label and id, so the cache never goes stale.
-        """
-        cache: dict[int, tuple[int, int]] = self.__dict__.setdefault("_screener_hashes", {})
-        found = cache.get(m_id)
-        if found is None:
-            names, strings = self._match_label_id_map[m_id], self.nlp.vocab.strings
-            found = cache[m_id] = (strings.add(names["label"]), strings.add(names["id"]))
+    def _name(self, m_id: int) -> tuple[int, int, str, str]:
+        names, strings = self._match_label_id_map[m_id], self.nlp.vocab.strings
+        label, sid = names["label"], names["id"]
+        found = self._names()[m_id] = (strings.add(label), strings.add(sid), label, sid)
         return found
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import weakref
 
-from spacy.attrs import IS_PUNCT, ORTH, SPACY
+from spacy.attrs import IDX, IS_PUNCT, ORTH, SPACY
 from spacy.tokens import Doc
 
 __all__ = ["Words", "words_of"]
@@ -34,20 +34,23 @@ class Words:
         ``Token.is_punct`` of each token.
     spaced : list of bool
         Whether a space follows each token (``Token.whitespace_``).
+    idx : list of int
+        Character offset of each token (``Token.idx``).
     """
 
-    __slots__ = ("_joined", "low", "punct", "spaced", "text")
+    __slots__ = ("_joined", "idx", "low", "punct", "spaced", "text")
 
     def __init__(self, doc: Doc) -> None:
         # columns, not rows: a list per token costs six times as much (and feeds the collector)
-        orth, punct, spaced = (
-            doc.to_array([ORTH, IS_PUNCT, SPACY]).T.tolist() if len(doc) else ([], [], [])
+        orth, punct, spaced, idx = (
+            doc.to_array([ORTH, IS_PUNCT, SPACY, IDX]).T.tolist() if len(doc) else ([],) * 4
         )
         strings = doc.vocab.strings
         self.text: list[str] = [strings[h] for h in orth]
         self.low: list[str] = [w.lower() for w in self.text]
         self.punct: list[bool] = [bool(p) for p in punct]
         self.spaced: list[bool] = [bool(s) for s in spaced]
+        self.idx: list[int] = idx
         self._joined: str | None = None
 
     @property

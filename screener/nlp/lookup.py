@@ -18,7 +18,7 @@ from typing import Any
 from screener.nlp.entries import header_ranges
 from screener.nlp.rows import SpanRow
 from screener.nlp.sections import BULLET_RE
-from screener.nlp.words import Words
+from screener.nlp.words import Words, words_of
 from screener.types import Clause, Document, Entry, Section
 
 __all__ = ["Clauses", "Where", "not_a_platform", "unwrap"]
@@ -139,17 +139,15 @@ class Clauses:
         now") say nobody did anything: their clauses are ``neutral`` whatever
         verb-like word opens them.
         """
-        from spacy.attrs import IDX, LENGTH
-
         out: list[Clause] = []
         if not self.starts:
             return out
-        # one C call, not three tokens a clause; columns, not a list per token
-        idx, length = doc.to_array([IDX, LENGTH]).T.tolist()
+        words = words_of(doc)  # read once for the pipeline: no Token objects
+        idx, text = words.idx, words.text
         for i, (start, end) in enumerate(zip(self.starts, self.ends, strict=True)):
             if end <= start:
                 continue
-            first, last = idx[start], idx[end - 1] + length[end - 1]
+            first, last = idx[start], idx[end - 1] + len(text[end - 1])
             if where.in_header(first):
                 out.append(Clause(first, last))
                 continue

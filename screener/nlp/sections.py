@@ -60,6 +60,12 @@ _EDU_RE = re.compile(r"\b(university|college|school|institute|b\.?a|b\.?sc|m\.?a
                      r"bachelor|master|diploma|degree|phd|ncea|gcse|a-levels)\b", re.I)  # fmt: skip
 
 
+#: Compiled once: these run on every line of every resume.
+_INLINE_HEADING = re.compile(r"^([A-Za-z][A-Za-z &/']{1,30}):\s+(\S.*)$")
+_NOT_LETTER = re.compile(r"[^A-Za-z]")
+_DIGIT = re.compile(r"\d")
+
+
 def document_lines(document: Document) -> list[Line]:
     """Lines of ``document`` with offsets into its text (derived from text when needed)."""
     lines = [ln for ln in document.lines if ln.end > ln.start or ln.text]
@@ -81,7 +87,7 @@ def _heading(line: Line, alone: bool, body: float | None, seen: bool) -> tuple[s
     raw = line.text.strip()
     if not raw or BULLET_RE.match(raw) or len(raw) > 60 or "@" in raw:
         return None, False
-    m = re.match(r"^([A-Za-z][A-Za-z &/']{1,30}):\s+(\S.*)$", raw)
+    m = _INLINE_HEADING.match(raw)
     if m:
         kind, exact = heading_kind(m.group(1))
         return (kind, True) if kind in INLINE_KINDS and exact else (None, False)
@@ -89,9 +95,9 @@ def _heading(line: Line, alone: bool, body: float | None, seen: bool) -> tuple[s
         return _bilingual(raw), False
     text = _clean(raw)
     words = text.split()
-    letters = re.sub(r"[^A-Za-z]", "", text)
+    letters = _NOT_LETTER.sub("", text)
     spaced = len(words) >= 4 and sum(len(w) == 1 for w in words) >= len(words) * 0.6
-    if not letters or re.search(r"\d", text) or (len(words) > 6 and not spaced):
+    if not letters or _DIGIT.search(text) or (len(words) > 6 and not spaced):
         return None, False
     if raw.endswith(".") or " — " in raw:  # lines with " | " were settled above
         return None, False
@@ -124,7 +130,7 @@ def _style(line: Line) -> tuple[float, bool, bool] | None:
     """Font size (to the half point), bold and ALL CAPS of a line with font info."""
     if not line.font_size:
         return None
-    letters = re.sub(r"[^A-Za-z]", "", line.text)
+    letters = _NOT_LETTER.sub("", line.text)
     return round(line.font_size * 2) / 2, line.bold, bool(letters) and letters.isupper()
 
 
@@ -277,7 +283,7 @@ def _content_kind(line: Line, following: list[Line]) -> str | None:
 
 
 def _caps(text: str) -> bool:
-    letters = re.sub(r"[^A-Za-z]", "", text)
+    letters = _NOT_LETTER.sub("", text)
     return len(letters) > 2 and letters.isupper()
 
 

@@ -55,7 +55,8 @@ the ``OUTCOME`` spans.  The rule, in order:
 Results: ``Doc._.clause_agency`` and ``Doc._.clause_handoff`` (one item per
 clause); ``Doc._.others_verbs`` (sorted token indices of verbs whose
 subject is someone else); the ``Token._.agency`` and ``Token._.handoff``
-getters; and ``doc.spans["screener_clauses"]``, one span per clause labelled by agency.
+getters; and ``doc.spans["screener_clauses"]``, one span per clause labelled
+by agency.
 """
 
 from __future__ import annotations
@@ -220,12 +221,8 @@ class _Words:
 
     def __init__(self, doc: Doc) -> None:
         words = words_of(doc)  # read once per doc, shared with the other components
-        self.text, self.low, self.punct, self.spaced = (
-            words.text,
-            words.low,
-            words.punct,
-            words.spaced,
-        )
+        self.text, self.low = words.text, words.low
+        self.punct, self.spaced = words.punct, words.spaced
 
     def phrase(self, start: int, end: int) -> str:
         """Lower-cased text of tokens ``start:end``, as ``span.text.lower()`` gives it."""

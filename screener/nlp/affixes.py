@@ -19,9 +19,14 @@ spaCy's English rules:
 - the URL matcher needs a ``.`` (a domain or an IP address).
 
 :func:`skip_plain_chunks` wraps the four so that such a chunk returns "no
-match" at once, and otherwise asks the expression.  It does so only when
-the tokenizer holds spaCy's own English expressions (a user's model with
-other rules keeps them as they are), so the tokens are the ones spaCy gives
+match" at once.  On other chunks it also spares the suffix and infix
+expressions the chunk's leading ASCII letters, where none of their matches
+can start (a unit or currency code that starts with a letter must follow a
+digit): they search from the first other character, and their lookbehinds
+still see the letters before it (``Managed.``, ``USA.``).  The URL matcher is
+skipped when the chunk has no ``.``.  All this only when the tokenizer holds
+spaCy's own English expressions (a user's model with other rules keeps them
+as they are), so the tokens are the ones spaCy gives
 (``tests/nlp/test_affixes.py`` compares them).  The wrappers keep the
 expression's ``pattern``, so ``nlp.to_disk`` writes the same tokenizer.
 """
@@ -29,7 +34,7 @@ expression's ``pattern``, so ``nlp.to_disk`` writes the same tokenizer.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -39,29 +44,37 @@ __all__ = ["PLAIN_CHUNK", "skip_plain_chunks"]
 
 #: ASCII letters, then ASCII digits: no English affix rule or URL can match.
 PLAIN_CHUNK = re.compile(r"[A-Za-z]*[0-9]*")
+_LEAD = re.compile(r"([A-Za-z]*)[0-9]*")  # group 1: the leading letters
 
 _ATTRS = ("prefix_search", "suffix_search", "infix_finditer", "url_match")
+#: The expressions whose matches can start anywhere: searched after the leading letters.
+_UNANCHORED = frozenset({"suffix_search", "infix_finditer"})
 
 
 class _PlainSkip:
-    """A compiled expression's method that answers plain chunks itself.
+    """A compiled expression's method that answers what it cannot match itself.
 
     ``pattern`` and ``__self__.pattern`` are what spaCy's tokenizer
     serialiser reads from a bound method of a compiled expression.
     """
 
-    def __init__(self, method: Callable[[str], Any], empty: Any) -> None:
-        self.method, self.empty = method, empty
+    def __init__(self, name: str, method: Callable[..., Any]) -> None:
+        self.method = method
         self.pattern = method.__self__.pattern  # type: ignore[attr-defined]
+        self.finds = name == "infix_finditer"
+        self.url = name == "url_match"
+        self.unanchored = name in _UNANCHORED
 
     def __call__(self, text: str) -> Any:
-        if PLAIN_CHUNK.fullmatch(text):
-            return self.empty() if callable(self.empty) else self.empty
+        if self.url:
+            return self.method(text) if "." in text else None
+        lead = _LEAD.match(text)  # it matches every text, if only the empty string
+        letters, plain = (lead.end(1), lead.end()) if lead else (0, 0)
+        if plain == len(text):
+            return iter(()) if self.finds else None
+        if self.unanchored:
+            return self.method(text, letters)
         return self.method(text)
-
-
-def _no_matches() -> Iterator[re.Match[str]]:
-    return iter(())
 
 
 def _english_expressions() -> dict[str, str]:
@@ -101,6 +114,5 @@ def skip_plain_chunks(nlp: Language) -> bool:
     if any(current[name].__self__.pattern != english[name] for name in _ATTRS):
         return False
     for name, method in current.items():
-        empty = _no_matches if name == "infix_finditer" else None
-        setattr(tokenizer, name, _PlainSkip(method, empty).__call__)
+        setattr(tokenizer, name, _PlainSkip(name, method).__call__)
     return True

@@ -15,7 +15,9 @@ TRICKY = (
     "Managed 5km 10MB 3x Q3, Q3 2019 2019-2021 (2019) $250K US$5 €40k 35% +35% "
     "client's CEO’s e-mail A/B U.S. www.acme.com https://acme.io/x me@acme.co "
     "9h→40min No.1 #hashtag @handle 1st 2nd Hootsuite/Sprout don't ... ‘quoted’ "
-    "naïve Zoë 4K 1080p MP4 24/7 B2B ROI: KPIs; Mr. ok.\n- bullet • dot"
+    "naïve Zoë 4K 1080p MP4 24/7 B2B ROI: KPIs; Mr. ok.\n- bullet • dot "
+    "Managed. USA. naïve, 5km. e.g. U.S.A. Q35km x-ray Gen-X follow-up C++ .NET "
+    "Node.js acme.com/jobs 3.5x (3) ~20% 1,200 #1 Ltd.) 'twas rock'n'roll"
 )
 
 
@@ -42,6 +44,17 @@ def test_a_plain_chunk_gets_no_match_without_the_expression(skipping):
 def test_other_chunks_still_reach_the_expression(skipping):
     assert skipping.tokenizer.suffix_search("Managed,").group() == ","
     assert skipping.tokenizer.suffix_search("5km").group() == "km"
+
+
+def test_a_suffix_after_letters_still_sees_them(skipping):
+    # the search starts after "Managed", and its lookbehind reads the "d"
+    assert skipping.tokenizer.suffix_search("Managed.").span() == (7, 8)
+    assert skipping.tokenizer.suffix_search("USA.").span() == (3, 4)
+
+
+def test_the_url_matcher_needs_a_dot(skipping):
+    assert skipping.tokenizer.url_match("acme-jobs") is None
+    assert skipping.tokenizer.url_match("acme.com/jobs") is not None
 
 
 def test_plain_means_letters_then_digits():

@@ -91,3 +91,8 @@ def test_the_tokenizer_saves_spacys_expressions(skipping):
 def test_build_nlp_skips_plain_chunks(nlp):
     assert not isinstance(nlp.tokenizer.suffix_search.__self__, re.Pattern)
     assert _tokens(nlp, TRICKY) == _tokens(spacy.blank("en"), TRICKY)
+
+
+def test_the_special_cases_are_kept(skipping):
+    assert skipping.tokenizer.rules == spacy.blank("en").tokenizer.rules
+    assert [t.text for t in skipping.make_doc("don't")] == ["do", "n't"]

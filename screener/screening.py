@@ -97,7 +97,7 @@ class Screener:
         self.blind = blind
         self.as_of = as_of
         if word_range is not None:
-            check_scope("", word_range)  # a bad range fails now, not on every resume
+            check_scope("", word_range, english_only=False)  # a bad range fails now
         self.word_range = word_range
         self.english_only = english_only
         #: Identifies this configuration in worker-process caches.

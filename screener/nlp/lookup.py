@@ -121,8 +121,7 @@ class Clauses:
         self.ends = [c[1] for c in doc._.clauses or []]
         self.agency = doc._.clause_agency or []
         self.handoff = doc._.clause_handoff or []
-        self.others_sorted = sorted(doc._.others_verbs or ())
-        self.others = set(self.others_sorted)
+        self.others = sorted(doc._.others_verbs or ())  # token indices, for bisection
 
     def index(self, token_i: int) -> int:
         i = bisect.bisect_right(self.starts, token_i) - 1
@@ -143,11 +142,10 @@ class Clauses:
         if not self.starts:
             return out
         words = words_of(doc)  # read once for the pipeline: no Token objects
-        idx, text = words.idx, words.text
         for i, (start, end) in enumerate(zip(self.starts, self.ends, strict=True)):
             if end <= start:
                 continue
-            first, last = idx[start], idx[end - 1] + len(text[end - 1])
+            first, last = words.idx[start], words.end_char(end - 1)
             if where.in_header(first):
                 out.append(Clause(first, last))
                 continue
@@ -158,13 +156,15 @@ class Clauses:
 
     def _others_within(self, start: int, end: int) -> bool:
         """Whether a verb of someone else's is among tokens ``start:end``."""
-        k = bisect.bisect_left(self.others_sorted, start)
-        return k < len(self.others_sorted) and self.others_sorted[k] < end
+        k = bisect.bisect_left(self.others, start)
+        return k < len(self.others) and self.others[k] < end
 
     def handed_off(self, token_i: int) -> bool:
         """Handed to someone else, or done by someone else (``managers who reply``)."""
         i = self.index(token_i)
-        return token_i in self.others or bool(i >= 0 and self.handoff and self.handoff[i])
+        return self._others_within(token_i, token_i + 1) or bool(
+            i >= 0 and self.handoff and self.handoff[i]
+        )
 
 
 def not_a_platform(row: SpanRow, words: Words) -> bool:

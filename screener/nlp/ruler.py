@@ -55,8 +55,9 @@ class ScreenerSpanRuler(SpanRuler):
             spans, rows = [], []
             for start, end, label, sid, label_, id_ in self._matches(doc):
                 spans.append(Span(doc, start, end, label=label, span_id=sid))
-                end_char = words.idx[end - 1] + len(words.text[end - 1])
-                rows.append(SpanRow(start, end, label_, id_, words.idx[start], end_char))
+                rows.append(
+                    SpanRow(start, end, label_, id_, words.idx[start], words.end_char(end - 1))
+                )
             put_spans(doc, self.key, spans, rows)
             return doc
         except Exception as e:

@@ -53,6 +53,10 @@ class Words:
         self.idx: list[int] = idx
         self._joined: str | None = None
 
+    def end_char(self, i: int) -> int:
+        """Character offset just after token ``i`` (``Token.idx + len(Token)``)."""
+        return self.idx[i] + len(self.text[i])
+
     @property
     def joined(self) -> str:
         """The doc's text, as ``Doc.text`` gives it."""

@@ -17,6 +17,7 @@ def test_each_list_holds_what_the_tokens_say():
     assert words.punct == [t.is_punct for t in doc]
     assert words.spaced == [bool(t.whitespace_) for t in doc]
     assert words.idx == [t.idx for t in doc]
+    assert [words.end_char(i) for i in range(len(doc))] == [t.idx + len(t) for t in doc]
 
 
 def test_joined_is_the_doc_text():

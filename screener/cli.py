@@ -4,7 +4,8 @@ This module only parses arguments, prints, and maps outcomes to exit codes;
 the work is done by the library. Exit codes: 0 every file was read and
 screened, 1 some files were unreadable or failed (their rows say why),
 2 usage error (bad arguments, missing model), 130 interrupted (Ctrl-C),
-141 the output was closed early (``screener screen ... | head``).
+141 the output was closed early (``screener screen ... | head``), 143
+stopped by SIGTERM (a scheduler or ``timeout`` ending the run).
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import signal
 import sys
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -22,7 +25,7 @@ from screener._version import __version__
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 #: 128 + the signal number, as a shell reports a command stopped by SIGINT or SIGPIPE.
-EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE, EXIT_TERMINATED = 130, 141, 143
 #: ``--memory-mb`` default: address space a worker may add above its start
 #: (see :mod:`screener.pool`; the heaviest real resumes add about 120 MB).
 DEFAULT_MEMORY_MB = 1024
@@ -34,6 +37,7 @@ exit codes:
     2  usage error (bad arguments, model or lexicon problem)
   130  interrupted (Ctrl-C); rerun with --resume to continue
   141  the output was closed early (e.g. piped into head)
+  143  stopped by SIGTERM (a scheduler, timeout); rerun with --resume to continue
 
 examples:
   screener screen resumes/ -o results.jsonl --jobs 2
@@ -205,29 +209,74 @@ def main(argv: list[str] | None = None) -> int:
     from screener.errors import ScreenerError
 
     try:
-        if args.command == "screen":
-            return _screen(args)
-        if args.command == "train":
-            return _train(args)
-        if args.command == "report":
-            from screener.report_html import write_report
-
-            write_report(args.results, args.output, blind=not args.no_blind)
-            return EXIT_OK
-        if args.command == "audit":
-            return _audit(args)
-        if args.command == "override":
-            return _override(args)
-        return _evaluate(args)
+        with _sigterm_as_interrupt():
+            return _run(args)
     except (ScreenerError, ValueError, FileNotFoundError) as e:
         print(f"screener: {e}", file=sys.stderr)
         return EXIT_USAGE
+    except _Terminated:
+        print("screener: terminated; rerun with --resume to continue", file=sys.stderr)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         print("screener: interrupted; rerun with --resume to continue", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         _discard_stdout()
         return EXIT_BROKEN_PIPE
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Dispatch to the subcommand."""
+    if args.command == "screen":
+        return _screen(args)
+    if args.command == "train":
+        return _train(args)
+    if args.command == "report":
+        from screener.report_html import write_report
+
+        write_report(args.results, args.output, blind=not args.no_blind)
+        return EXIT_OK
+    if args.command == "audit":
+        return _audit(args)
+    if args.command == "override":
+        return _override(args)
+    return _evaluate(args)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the run is, so that it stops as Ctrl-C stops it."""
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Any:
+    """Turn SIGTERM into :class:`_Terminated` in this process while the command runs.
+
+    A scheduler (systemd, Kubernetes, ``timeout``) stops a run with SIGTERM.
+    Raised as an interrupt, it goes through the same clean-up as Ctrl-C: the
+    batch's workers are stopped (they ignore SIGTERM themselves, see
+    :mod:`screener.pool`, so the files they hold get no ``worker_died`` row
+    and ``--resume`` screens them again), the output is closed and the exit
+    code says what happened.  Processes forked from this one (the model
+    loader) keep the default action; a second SIGTERM ends the run at once.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set from the main thread
+        return
+    owner = os.getpid()
+
+    def handler(signum: int, frame: Any) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        if os.getpid() != owner:
+            os.kill(os.getpid(), signal.SIGTERM)  # a forked child: the default action
+            return
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        # None: a handler set from C, which Python can neither see nor restore
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
 
 
 def _discard_stdout() -> None:

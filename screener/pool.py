@@ -28,10 +28,13 @@ looks every ``PARENT_CHECK_S`` seconds whether its parent is still the
 process that started it, and exits when it is not; a busy one does so after
 its file.
 
-**Ctrl-C.** A terminal sends SIGINT to the whole process group. Workers
-ignore it: the parent stops them (in ``run_pool``'s ``finally``) and
-reports the interruption once, instead of each worker printing a
-``KeyboardInterrupt`` traceback.
+**Ctrl-C and SIGTERM.** A terminal sends SIGINT to the whole process
+group, and a scheduler (systemd, Kubernetes) sends SIGTERM to it. Workers
+ignore both: the parent stops them (in ``run_pool``'s ``finally``, with
+SIGKILL) and reports the interruption once, instead of each worker printing
+a ``KeyboardInterrupt`` traceback or dying into a ``worker_died`` row. The
+command line turns SIGTERM into an interruption (``screener.cli``); a
+program that imports screener keeps its own SIGTERM handling.
 """
 
 from __future__ import annotations
@@ -101,7 +104,11 @@ def _single_threaded() -> None:
 def _worker_main(conn: Connection, screener: Any, memory_mb: int | None, parent: int) -> None:
     from screener.batch import screen_task
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    # The parent handles Ctrl-C and SIGTERM (a terminal or a scheduler signals
+    # the whole group) and stops us; dying first would turn our file into a
+    # ``worker_died`` row, which ``--resume`` would not screen again.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _single_threaded()
     ceiling = set_memory_ceiling(memory_mb) if memory_mb else None
     _ = screener.nlp  # load the pipeline once, before the first file

@@ -31,6 +31,8 @@ class FakeScreener:
             os._exit(3)
         if data.startswith(b"hog"):
             raise MemoryError
+        if data.startswith(b"nap"):
+            time.sleep(0.3)
         return ScreeningResult(
             path=path,
             sha256=sha256,
@@ -146,6 +148,17 @@ def test_ctrl_c_stops_a_batch_without_worker_tracebacks(tmp_path):
     os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole group
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130 and "Traceback" not in err
+
+
+def test_workers_ignore_sigterm_and_finish_their_files(tmp_path):
+    import multiprocessing
+
+    folder = _files(tmp_path, {f"{i}.txt": b"nap" for i in range(6)})
+    rows = run_batch(FakeScreener(), [folder], jobs=2)
+    first = next(rows)
+    for child in multiprocessing.active_children():  # as a scheduler signals the group
+        os.kill(child.pid, signal.SIGTERM)
+    assert [r.status for r in [first, *rows]] == ["ok"] * 6
 
 
 def test_special_files_become_rows_without_reaching_a_worker(tmp_path):

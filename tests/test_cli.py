@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from screener import cli
 from screener.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -203,6 +204,52 @@ def test_resume_after_kill_gives_every_file_exactly_once(tmp_path, good_text):
     subprocess.run([*cmd, "--resume"], check=False, stderr=subprocess.DEVNULL, timeout=300)
     shas = [r["sha256"] for r in _rows(out)]
     assert len(shas) == 40 and len(set(shas)) == 40
+
+
+def test_sigterm_to_the_group_stops_a_run_that_resume_completes(tmp_path, good_text):
+    folder = _numbered_copies(tmp_path, good_text, 40)
+    out = tmp_path / "r.jsonl"
+    cmd = [sys.executable, "-m", "screener.cli", "screen", str(folder), "-o", str(out)]
+    proc = subprocess.Popen(
+        [*cmd, "--jobs", "2"], stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (not out.exists() or out.read_text().count("\n") < 3):
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGTERM)  # what systemd or Kubernetes does to a service
+    err = proc.communicate(timeout=60)[1]
+    first = _rows(out)
+    assert 0 < len(first) < 40, "the signal should land mid-run"
+    assert proc.returncode == 143 and "terminated" in err and "Traceback" not in err
+    assert all(r["status"] == "ok" for r in first)  # no worker_died row for files in flight
+    subprocess.run([*cmd, "--resume"], check=False, stderr=subprocess.DEVNULL, timeout=300)
+    assert len({r["sha256"] for r in _rows(out)}) == len(_rows(out)) == 40
+
+
+def test_the_sigterm_handler_is_put_back_after_a_command(monkeypatch, tmp_path):
+    seen = []
+    monkeypatch.setattr(cli, "_run", lambda args: seen.append(signal.getsignal(signal.SIGTERM)))
+    before = signal.getsignal(signal.SIGTERM)
+    main(["screen", str(tmp_path)])
+    assert seen[0] != before and signal.getsignal(signal.SIGTERM) == before
+
+
+def test_a_process_forked_during_a_command_dies_of_sigterm_as_usual(monkeypatch, tmp_path):
+    import multiprocessing
+
+    def run(args):
+        child = multiprocessing.get_context("fork").Process(target=_sigterm_self)
+        child.start()
+        child.join(30)
+        return child.exitcode
+
+    monkeypatch.setattr(cli, "_run", run)
+    assert main(["screen", str(tmp_path)]) == -signal.SIGTERM
+
+
+def _sigterm_self() -> None:
+    os.kill(os.getpid(), signal.SIGTERM)
+    time.sleep(30)
 
 
 def test_output_closed_early_stops_quietly(tmp_path, good_text):

@@ -55,6 +55,9 @@ _ONGOING = (
     r"|until\s+now|till\s+now|date)"
 )
 _SEP = r"\s*(?:-{1,2}|–|—|‒|―|~|→|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*"
+#: Every match of ``_RANGE_RE`` holds a digit (each point has a year), so a
+#: text without one is answered before the large expression runs.
+_DIGIT = re.compile(r"\d")
 _LEAD_MONTH = rf"(?P<lm>{_MONTH})(?=\s*(?:-|–|—|\bto\b)\s*{_MONTH}\s*,?\s*{_YEAR})"
 
 _RANGE_RE = re.compile(
@@ -140,7 +143,9 @@ def find_date_ranges(text: str) -> list[tuple[int, int, DateSpan]]:
         Start and end character offsets in ``text`` and the parsed span,
         in reading order, never overlapping.
     """
-    found = []
+    found: list[tuple[int, int, DateSpan]] = []
+    if not _DIGIT.search(text):  # every date has a year; most lines have no digit at all
+        return found
     for m in _RANGE_RE.finditer(text):
         span = _span(m)
         if span is not None:

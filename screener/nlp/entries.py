@@ -42,9 +42,16 @@ _ROLE = re.compile(
 )
 
 
-def _dates(text: str) -> tuple[DateSpan | None, str]:
-    """The first range (or single date) in ``text`` and the text without it."""
-    found = find_date_ranges(text)
+_Found = list[tuple[int, int, DateSpan]]
+
+
+def _dates(text: str, found: _Found | None = None) -> tuple[DateSpan | None, str]:
+    """The first range (or single date) in ``text`` and the text without it.
+
+    ``found`` is ``find_date_ranges(text)`` when the caller has it already.
+    """
+    if found is None:
+        found = find_date_ranges(text)
     if not found:
         return None, text
     ranges = [f for f in found if f[2].ongoing or f[2].start != f[2].end]
@@ -57,13 +64,13 @@ def _dates(text: str) -> tuple[DateSpan | None, str]:
 _RANGE_MARK = re.compile(r"[-–—~→]|\b(?:to|until|till|through|thru|since|present|now)\b", re.I)
 
 
-def _point_only(text: str) -> bool:
+def _point_only(text: str, found: _Found) -> bool:
     """True when every date in ``text`` is a lone point ("in 2021"), not a range.
 
     A wrapped bullet line such as ``same week of 2021.`` mentions a year but
     is no entry header; a header carries a range (``2019 - 2021``).
     """
-    return all(not _RANGE_MARK.search(text[a:b]) for a, b, _ in find_date_ranges(text))
+    return all(not _RANGE_MARK.search(text[a:b]) for a, b, _ in found)
 
 
 def split_header(text: str) -> tuple[str, str]:
@@ -92,11 +99,8 @@ _PROSE = re.compile(
 _FIELD_MARKS = ("|", "(", "[", "—", "–", "·", "•", ",")
 
 
-def _dates_field_last(text: str) -> bool:
+def _dates_field_last(text: str, found: _Found) -> bool:
     """Whether ``text`` ends with a date range set apart as its own field."""
-    found = find_date_ranges(text)
-    if not found:
-        return False
     a, b, span = found[-1]
     if not (span.ongoing or span.start != span.end) or text[b:].strip(" )]\t"):
         return False
@@ -118,13 +122,12 @@ def _dated_header(text: str) -> bool:
     words = len(text.split())
     if BULLET_RE.match(text) or _PROSE.search(text) or words > 2 * HEADER_WORDS:
         return False
-    if words > HEADER_WORDS and not _dates_field_last(text):
+    found = find_date_ranges(text)  # once, for the three questions below
+    if not found or (words > HEADER_WORDS and not _dates_field_last(text, found)):
         return False
-    span, rest = _dates(text)
-    if span is None:
-        return False
-    if not _point_only(text):
+    if not _point_only(text, found):
         return True
+    _, rest = _dates(text, found)
     return len(rest.split()) <= 8 and not text.rstrip().endswith((".", ";", ","))
 
 

@@ -26,21 +26,29 @@ import argparse
 import json
 import statistics
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 _WARM_UP = "Experience\nSocial Media Manager | Acme | 2020 - 2023\n- Answered comments.\n"
 
 
-def corpus_texts(folder: str | Path) -> list[str]:
-    """The labelled JSON resumes under ``folder``, rendered to plain text."""
+def json_resumes(folder: str | Path) -> Iterator[tuple[Path, str]]:
+    """Path and plain text of each JSON resume under ``folder``, by path.
+
+    A file counts when it holds a ``resume`` object of the labelled format; the
+    label itself is not needed, so unlabelled resumes can be timed too.
+    """
     from screener.corpus import render_text
 
-    texts = []
     for path in sorted(Path(folder).rglob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         if isinstance(data, dict) and isinstance(data.get("resume"), dict):
-            texts.append(render_text(data["resume"]))
-    return texts
+            yield path, render_text(data["resume"])
+
+
+def corpus_texts(folder: str | Path) -> list[str]:
+    """The JSON resumes under ``folder`` (see :func:`json_resumes`), rendered to plain text."""
+    return [text for _, text in json_resumes(folder)]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,7 +16,6 @@ the language it names.  This is how the defaults were checked::
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from pathlib import Path
@@ -29,21 +28,17 @@ _FILES = {".pdf", ".docx", ".txt"}
 
 def folder_texts(folder: Path) -> tuple[dict[str, str], int]:
     """Text per document under ``folder`` (name -> text), and the unreadable files."""
-    from screener.corpus import render_text
+    from evidence_speed import json_resumes  # the script's folder is on sys.path
+
     from screener.errors import ScreenerError
     from screener.extraction import extract
 
-    texts: dict[str, str] = {}
+    texts = {str(path.relative_to(folder)): text for path, text in json_resumes(folder)}
     unreadable = 0
     for path in sorted(folder.rglob("*")):
-        name = str(path.relative_to(folder))
-        if path.suffix == ".json":
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(data, dict) and isinstance(data.get("resume"), dict):
-                texts[name] = render_text(data["resume"])
-        elif path.suffix.lower() in _FILES:
+        if path.suffix.lower() in _FILES:
             try:
-                texts[name] = extract(path.read_bytes()).text
+                texts[str(path.relative_to(folder))] = extract(path.read_bytes()).text
             except ScreenerError:
                 unreadable += 1
     return texts, unreadable

@@ -288,7 +288,10 @@ def _discard_stdout() -> None:
     """
     with contextlib.suppress(OSError, ValueError, AttributeError):
         null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, sys.stdout.fileno())
+        try:
+            os.dup2(null, sys.stdout.fileno())
+        finally:
+            os.close(null)  # stdout now holds its own descriptor of the null device
 
 
 def _progress(mode: str) -> Any:
@@ -434,12 +437,10 @@ def _word_range(value: str | None) -> dict[str, Any]:
     if value.strip().lower() == "off":
         return {"word_range": None}
     low, sep, high = value.partition(":")
-    try:
-        if not sep:
-            raise ValueError
-        return {"word_range": (int(low), int(high))}
-    except ValueError:
-        raise ValueError(f"--word-range {value!r}: give MIN:MAX, e.g. 40:4000, or off") from None
+    with contextlib.suppress(ValueError):
+        if sep:
+            return {"word_range": (int(low), int(high))}
+    raise ValueError(f"--word-range {value!r}: give MIN:MAX, e.g. 40:4000, or off")
 
 
 def _summary(counts: Counter[str], seconds: float) -> None:

@@ -263,6 +263,15 @@ def test_output_closed_early_stops_quietly(tmp_path, good_text):
     assert proc.returncode == 141 and "Traceback" not in err
 
 
+@pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="counts descriptors in /proc")
+def test_pointing_stdout_at_the_null_device_leaves_no_descriptor_open(monkeypatch, tmp_path):
+    with open(tmp_path / "out.txt", "w") as out:
+        monkeypatch.setattr(sys, "stdout", out)
+        before = len(os.listdir("/proc/self/fd"))
+        cli._discard_stdout()
+        assert len(os.listdir("/proc/self/fd")) == before
+
+
 def test_dask_local_cluster_gives_the_same_rows(mixed_folder):
     distributed = pytest.importorskip("dask.distributed")
     from screener import Screener

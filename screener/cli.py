@@ -35,9 +35,9 @@ exit codes:
     0  every file was read and screened
     1  some files were unreadable or failed (each has a row saying why)
     2  usage error (bad arguments, model or lexicon problem)
-  130  interrupted (Ctrl-C); rerun with --resume to continue
+  130  interrupted (Ctrl-C); a screening run continues with --resume
   141  the output was closed early (e.g. piped into head)
-  143  stopped by SIGTERM (a scheduler, timeout); rerun with --resume to continue
+  143  stopped by SIGTERM (a scheduler, timeout); likewise
 
 examples:
   screener screen resumes/ -o results.jsonl --jobs 2
@@ -214,12 +214,12 @@ def main(argv: list[str] | None = None) -> int:
     except (ScreenerError, ValueError, FileNotFoundError) as e:
         print(f"screener: {e}", file=sys.stderr)
         return EXIT_USAGE
-    except _Terminated:
-        print("screener: terminated; rerun with --resume to continue", file=sys.stderr)
-        return EXIT_TERMINATED
-    except KeyboardInterrupt:
-        print("screener: interrupted; rerun with --resume to continue", file=sys.stderr)
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as e:
+        stopped = "terminated" if isinstance(e, _Terminated) else "interrupted"
+        # only a screening run has rows to continue from
+        hint = "; rerun with --resume to continue" if args.command == "screen" else ""
+        print(f"screener: {stopped}{hint}", file=sys.stderr)
+        return EXIT_TERMINATED if isinstance(e, _Terminated) else EXIT_INTERRUPTED
     except BrokenPipeError:
         _discard_stdout()
         return EXIT_BROKEN_PIPE

@@ -234,6 +234,15 @@ def test_the_sigterm_handler_is_put_back_after_a_command(monkeypatch, tmp_path):
     assert seen[0] != before and signal.getsignal(signal.SIGTERM) == before
 
 
+def test_an_interrupted_training_run_does_not_point_to_resume(monkeypatch, tmp_path, capsys):
+    def stop(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_run", stop)
+    assert main(["train", str(tmp_path), "-o", str(tmp_path / "m")]) == 130
+    assert capsys.readouterr().err == "screener: interrupted\n"
+
+
 def test_a_process_forked_during_a_command_dies_of_sigterm_as_usual(monkeypatch, tmp_path):
     import multiprocessing
 

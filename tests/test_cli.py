@@ -342,9 +342,8 @@ def test_samples_folder_screens_with_expected_outcomes(tmp_path):
     assert sum(r["status"] == "ok" for r in rows.values()) >= 5
 
 
-def test_a_non_editable_install_screens_offline(tmp_path):
-    """Model and pattern files travel inside the built package, not beside the repo."""
-    target = tmp_path / "site"
+def _package_source(tmp_path: Path) -> Path:
+    """A copy of what a source distribution holds (no venv, data, notebooks or tests)."""
     build = tmp_path / "src"
     shutil.copytree(
         ROOT,
@@ -353,6 +352,24 @@ def test_a_non_editable_install_screens_offline(tmp_path):
             ".venv", ".git", "*.egg-info", "build", "__pycache__", "notebooks", "data", "tests"
         ),
     )
+    return build
+
+
+def test_the_package_builds_without_deprecated_metadata(tmp_path):
+    """setuptools stops building projects with deprecated license metadata after 2027-02-18."""
+    build = _package_source(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
+         "-w", str(tmp_path / "dist"), str(build)],
+        check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    assert "deprecated" not in done.stdout + done.stderr
+
+
+def test_a_non_editable_install_screens_offline(tmp_path):
+    """Model and pattern files travel inside the built package, not beside the repo."""
+    target = tmp_path / "site"
+    build = _package_source(tmp_path)
     subprocess.run(
         [
             sys.executable,

@@ -216,8 +216,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt as e:
         stopped = "terminated" if isinstance(e, _Terminated) else "interrupted"
-        # only a screening run has rows to continue from
-        hint = "; rerun with --resume to continue" if args.command == "screen" else ""
+        # only a screening run with an output file has rows to continue from
+        resumable = args.command == "screen" and args.output is not None
+        hint = "; rerun with --resume to continue" if resumable else ""
         print(f"screener: {stopped}{hint}", file=sys.stderr)
         return EXIT_TERMINATED if isinstance(e, _Terminated) else EXIT_INTERRUPTED
     except BrokenPipeError:

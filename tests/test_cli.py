@@ -234,13 +234,22 @@ def test_the_sigterm_handler_is_put_back_after_a_command(monkeypatch, tmp_path):
     assert seen[0] != before and signal.getsignal(signal.SIGTERM) == before
 
 
-def test_an_interrupted_training_run_does_not_point_to_resume(monkeypatch, tmp_path, capsys):
+@pytest.mark.parametrize(
+    ("argv", "hint"),
+    [
+        (["train", ".", "-o", "model"], False),
+        (["screen", "."], False),  # rows went to stdout: nothing to resume
+        (["screen", ".", "-o", "rows.jsonl"], True),
+    ],
+)
+def test_an_interruption_points_to_resume_only_where_it_works(monkeypatch, capsys, argv, hint):
     def stop(args):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli, "_run", stop)
-    assert main(["train", str(tmp_path), "-o", str(tmp_path / "m")]) == 130
-    assert capsys.readouterr().err == "screener: interrupted\n"
+    assert main(argv) == 130
+    err = capsys.readouterr().err
+    assert err.startswith("screener: interrupted") and ("--resume" in err) == hint
 
 
 def test_a_process_forked_during_a_command_dies_of_sigterm_as_usual(monkeypatch, tmp_path):

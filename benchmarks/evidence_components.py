@@ -66,61 +66,50 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="first N resumes only (0: all)")
     parser.add_argument("--cold", action="store_true", help="every pass as new resumes meet it")
     args = parser.parse_args(argv)
-    return _cold(args) if args.cold else _warm(args)
+    return _measure(args)
 
 
-def _warm(args: argparse.Namespace) -> int:
-
+def _measure(args: argparse.Namespace) -> int:
+    """Time each step; with ``--cold``, a new pipeline and cleared caches before each pass."""
     from screener.nlp import analyze, build_nlp
 
     texts = _texts(args)
     if not texts:
         return 1
     nlp = build_nlp()
-    for text in texts:  # warm the tokenizer cache, as a long batch would
-        nlp.make_doc(text)
-    steps = {"tokenizer": _passes(args.repeat, lambda: [nlp.make_doc(t) for t in texts])}
-    for name in nlp.pipe_names:
-        steps[name] = _component(args.repeat, nlp, name, texts)
-    whole = _passes(args.repeat, lambda: [analyze(t, nlp=nlp, as_of=(2025, 6)) for t in texts])
-    replay = _Replay(nlp)
-    for text in texts:  # untimed: the pipeline's docs, kept for the timed passes
-        analyze(text, nlp=replay, as_of=(2025, 6))
-    rest = _passes(args.repeat, lambda: [analyze(t, nlp=replay, as_of=(2025, 6)) for t in texts])
-    _print(texts, f"fastest of {args.repeat} passes", steps, rest, whole)
-    return 0
-
-
-def _cold(args: argparse.Namespace) -> int:
-    """The ``--cold`` rows: each pass with a new pipeline and screener's caches cleared."""
-    from screener.nlp import analyze, build_nlp
-
-    texts = _texts(args)
-    if not texts:
-        return 1
-    fresh: dict[str, Any] = {}
+    current = {"nlp": nlp}  # the pipeline the tokenizer and whole-analyze passes use
 
     def reset() -> None:
-        fresh["nlp"] = build_nlp()
+        current["nlp"] = build_nlp()
         clear_caches()
 
+    if not args.cold:
+        for text in texts:  # warm the tokenizer cache, as a long batch would
+            nlp.make_doc(text)
+    before = reset if args.cold else None
     steps = {
-        "tokenizer": _passes(args.repeat, lambda: [fresh["nlp"].make_doc(t) for t in texts], reset)
+        "tokenizer": _passes(
+            args.repeat, lambda: [current["nlp"].make_doc(t) for t in texts], before
+        )
     }
-    # The components keep nothing from one doc to the next: timed as in the warm rows.
-    nlp = build_nlp()
+    # The components keep nothing from one doc to the next: timed the same way in both modes.
     for name in nlp.pipe_names:
         steps[name] = _component(args.repeat, nlp, name, texts)
     whole = _passes(
-        args.repeat, lambda: [analyze(t, nlp=fresh["nlp"], as_of=(2025, 6)) for t in texts], reset
+        args.repeat,
+        lambda: [analyze(t, nlp=current["nlp"], as_of=(2025, 6)) for t in texts],
+        before,
     )
     replay = _Replay(nlp)
     for text in texts:  # untimed: the pipeline's docs, kept for the timed passes
         analyze(text, nlp=replay, as_of=(2025, 6))
     rest = _passes(
-        args.repeat, lambda: [analyze(t, nlp=replay, as_of=(2025, 6)) for t in texts], clear_caches
+        args.repeat,
+        lambda: [analyze(t, nlp=replay, as_of=(2025, 6)) for t in texts],
+        clear_caches if args.cold else None,
     )
-    _print(texts, f"fastest of {args.repeat} cold passes", steps, rest, whole)
+    how = f"fastest of {args.repeat} {'cold ' if args.cold else ''}passes"
+    _print(texts, how, steps, rest, whole)
     return 0
 
 

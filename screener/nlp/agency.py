@@ -393,7 +393,7 @@ def label_clauses(
     starts = doc._.clause_starts or []
     cue_lists: list[list[SpanRow]] = [[] for _ in clauses]
     change = [False] * len(clauses)
-    for cue in cues if cues is not None else _cues(doc):
+    for cue in cues if cues is not None else span_rows(doc, CUES_KEY):
         i = bisect.bisect_right(starts, cue.start) - 1
         if i >= 0 and cue.start < clauses[i][1]:
             cue_lists[i].append(cue)
@@ -426,11 +426,6 @@ def label_clauses(
     return labels, handoffs, others
 
 
-def _cues(doc: Doc) -> list[SpanRow]:
-    """The doc's agency cue spans, read once as plain values."""
-    return span_rows(doc, CUES_KEY)
-
-
 def _split_clauses(doc: Doc, w: _Words, cues: list[SpanRow]) -> None:
     """Cut clauses where a second subject takes over (:mod:`screener.nlp.subjects`)."""
     clauses = doc._.clauses or []
@@ -452,7 +447,7 @@ def make_agency(nlp: Language, name: str) -> Any:
     register_extensions()
 
     def agency(doc: Doc) -> Doc:
-        words, cues = _Words(doc), _cues(doc)  # read once, for the cut and the labels
+        words, cues = _Words(doc), span_rows(doc, CUES_KEY)  # for the cut and the labels
         _split_clauses(doc, words, cues)
         labels, handoffs, others = label_clauses(doc, words, cues)
         doc._.clause_agency = labels

@@ -2,8 +2,11 @@
 
 For every ``<id>.json`` (the format of ``shared/spec/resume-json.md``) the
 resume is rendered to plain text (``screener.corpus.render_text``; with
-``--examples`` the ``<id>.txt`` rendering beside the JSON is read instead),
-analysed with :func:`screener.nlp.analyze`, and ``Analysis.dimensions`` is
+``--examples`` a rendering beside the JSON is read instead: ``<id>.txt`` by
+default, or with ``--read pdf`` / ``--read docx`` the ``<id>.pdf`` /
+``<id>.docx`` through :func:`screener.extraction.extract`, as the library
+reads a user's files), analysed with :func:`screener.nlp.analyze`, and
+``Analysis.dimensions`` is
 compared with the JSON's ``dimensions`` (the dimensions its experience
 evidences).  Printed: per-dimension precision, recall and F1 over resumes,
 and the section-type accuracy of evidence:
@@ -19,7 +22,11 @@ and the section-type accuracy of evidence:
 Usage::
 
     python benchmarks/evidence_scores.py [data/corpus] [--errors] [--by-writer]
-    python benchmarks/evidence_scores.py --examples ../shared/examples
+    python benchmarks/evidence_scores.py --examples ../shared/examples [--read pdf]
+
+A rendering that cannot be read (a scanned PDF, say) is left out of the
+scores and listed with its reason; a resume with no rendering of that kind
+is left out and counted.
 """
 
 from __future__ import annotations
@@ -30,9 +37,9 @@ import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from screener.types import DIMENSIONS, DOING_SECTIONS
+from screener.types import DIMENSIONS, DOING_SECTIONS, Document
 
 GOLD_TITLES: dict[str, str] = {}
 for _kind, _titles in {
@@ -73,33 +80,45 @@ def _render(resume: dict[str, Any]) -> str:
 
 
 def _gold_regions(text: str, data: dict[str, Any]) -> list[tuple[int, str | None, bool]]:
-    """(start offset, gold kind or None, gold doing) for each JSON section found in ``text``."""
+    """(start offset, gold kind or None, gold doing) of each JSON section found in ``text``.
+
+    A section starts at the first line not yet taken that is its title (the
+    summary: "Summary", or the summary's first words), wherever that line
+    stands: a PDF's reading order need not follow the JSON (a sidebar of
+    skills read before the experience).  The regions are in text order.
+    """
     resume = data["resume"]
-    lines, offsets, pos = text.split("\n"), [], 0
-    for line in lines:
+    keys, offsets, pos = [], [], 0
+    for line in text.split("\n"):
+        keys.append(line.strip().lower())
         offsets.append(pos)
         pos += len(line) + 1
+    taken: set[int] = set()
+
+    def first(match: Any) -> int | None:
+        for j, key in enumerate(keys):
+            if j not in taken and match(key):
+                taken.add(j)
+                return j
+        return None
+
     regions: list[tuple[int, str | None, bool]] = [(0, "contact", False)]
-    i = 0
     if resume.get("summary"):
         head = resume["summary"][:40].lower()
-        for j, line in enumerate(lines):
-            if line.strip().lower() == "summary" or line.strip().lower().startswith(head):
-                regions.append((offsets[j], "summary", False))
-                i = j + 1
-                break
+        j = first(lambda key: key == "summary" or key.startswith(head))
+        if j is not None:
+            regions.append((offsets[j], "summary", False))
     for section in resume.get("sections") or []:
         title = (section.get("title") or "").strip().lower()
-        for j in range(i, len(lines)):
-            if lines[j].strip().lower().rstrip(":") == title:
-                entries = section.get("entries") or []
-                kind = GOLD_TITLES.get(title)
-                doing = bool(entries) and any(e.get("bullets") for e in entries)
-                doing = kind in DOING_SECTIONS if kind else doing and not _EDU.search(title)
-                regions.append((offsets[j], kind, doing))
-                i = j + 1
-                break
-    return regions
+        j = first(lambda key, title=title: key.rstrip(":") == title)
+        if j is None:
+            continue
+        entries = section.get("entries") or []
+        kind = GOLD_TITLES.get(title)
+        doing = bool(entries) and any(e.get("bullets") for e in entries)
+        doing = kind in DOING_SECTIONS if kind else doing and not _EDU.search(title)
+        regions.append((offsets[j], kind, doing))
+    return sorted(regions, key=lambda region: region[0])
 
 
 def _gold_at(regions: list[tuple[int, str | None, bool]], offset: int) -> tuple[str | None, bool]:
@@ -110,21 +129,47 @@ def _gold_at(regions: list[tuple[int, str | None, bool]], offset: int) -> tuple[
     return gold[1], gold[2]
 
 
-def _items(folder: Path, examples: bool) -> list[tuple[str, dict[str, Any], str]]:
-    out = []
+#: Renderings ``--read`` can take beside an example's JSON.
+READS = ("txt", "pdf", "docx")
+
+
+class Items(NamedTuple):
+    """The resumes to score, and those left out."""
+
+    scored: list[tuple[str, dict[str, Any], Document | str]]
+    unreadable: list[tuple[str, str]]  # id and the extraction error's reason
+    missing: int  # labelled JSON with no rendering of the kind asked for
+
+
+def _items(folder: Path, examples: bool, read: str = "txt") -> Items:
+    """The labelled resumes of ``folder``: rendered from the JSON, or read from
+    their ``read`` rendering beside it (``examples``)."""
+    from screener.errors import ExtractionError
+    from screener.extraction import extract
+
+    items = Items([], [], 0)
     for path in sorted(folder.rglob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict) or "label" not in data or "resume" not in data:
             continue
-        if examples:
-            txt = path.with_suffix(".txt")
-            if not txt.exists():
-                continue
-            text = txt.read_text(encoding="utf-8")
-        else:
+        rid = str(data.get("id") or path.stem)
+        source = path.with_suffix(f".{read}")
+        text: Document | str
+        if not examples:
             text = _render(data["resume"])
-        out.append((str(data.get("id") or path.stem), data, text))
-    return out
+        elif not source.exists():
+            items = items._replace(missing=items.missing + 1)
+            continue
+        elif read == "txt":
+            text = source.read_text(encoding="utf-8")
+        else:
+            try:
+                text = extract(source)
+            except ExtractionError as e:
+                items.unreadable.append((rid, e.reason))
+                continue
+        items.scored.append((rid, data, text))
+    return items
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,6 +177,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", nargs="?", default="data/corpus")
     parser.add_argument(
         "--examples", help="score the .txt renderings beside the JSON in this folder"
+    )
+    parser.add_argument(
+        "--read",
+        choices=READS,
+        default="txt",
+        help="with --examples: the rendering to read (pdf and docx: extracted as a user's files)",
     )
     parser.add_argument("--errors", action="store_true", help="list false positives/negatives")
     parser.add_argument("--by-writer", action="store_true", help="F1 per writer folder")
@@ -143,15 +194,19 @@ def main(argv: list[str] | None = None) -> int:
     nlp = build_nlp()
     year, month = (int(x) for x in args.as_of.split("-"))
     folder = Path(args.examples or args.folder)
-    items = _items(folder, examples=bool(args.examples))
+    if args.read != "txt" and not args.examples:
+        parser.error("--read needs --examples: the corpus is rendered from its JSON")
+    found = _items(folder, examples=bool(args.examples), read=args.read)
+    items = found.scored
     if not items:
         print(f"no labelled resumes under {folder}")
         return 1
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     by_writer: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     sec = Counter()
-    for rid, data, text in items:
-        analysis = analyze(text, nlp=nlp, as_of=(year, month))
+    for rid, data, source in items:
+        analysis = analyze(source, nlp=nlp, as_of=(year, month))
+        text = analysis.text
         gold, pred = set(data.get("dimensions") or []), set(analysis.dimensions)
         writer = str(data.get("writer") or "-")
         for dim in DIMENSIONS:
@@ -182,7 +237,9 @@ def main(argv: list[str] | None = None) -> int:
             if kind is not None:
                 sec["kind_n"] += 1
                 sec["kind_ok"] += ev.section == kind
-    _table(counts, f"{folder} ({len(items)} resumes)")
+    what = f"{len(items)} resumes" + (f", read from .{args.read}" if args.examples else "")
+    _table(counts, f"{folder} ({what})")
+    _left_out(found, args.read)
     if args.by_writer:
         for writer, cells in sorted(by_writer.items()):
             _table(cells, f"writer {writer}", compact=True)
@@ -192,6 +249,16 @@ def main(argv: list[str] | None = None) -> int:
         f"({sec['kind_n']} spans with a hand-labelled title)"
     )
     return 0
+
+
+def _left_out(found: Items, read: str) -> None:
+    """Say which resumes the scores leave out, and why."""
+    if found.unreadable:
+        print(f"left out, unreadable: {len(found.unreadable)}")
+        for rid, reason in found.unreadable:
+            print(f"  {rid}: {reason}")
+    if found.missing:
+        print(f"left out, no .{read} beside the JSON: {found.missing}")
 
 
 def _table(counts: dict[str, Counter[str]], title: str, compact: bool = False) -> None:

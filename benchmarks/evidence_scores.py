@@ -35,6 +35,7 @@ import argparse
 import json
 import re
 import sys
+import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -79,38 +80,48 @@ def _render(resume: dict[str, Any]) -> str:
     return render_text(resume)
 
 
+def _fold(text: str) -> str:
+    """Lower case without accents: a PDF font may lack "ś" and show "s" instead."""
+    decomposed = unicodedata.normalize("NFKD", text.strip().lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def _gold_regions(text: str, data: dict[str, Any]) -> list[tuple[int, str | None, bool]]:
     """(start offset, gold kind or None, gold doing) of each JSON section found in ``text``.
 
     A section starts at the first line not yet taken that is its title (the
     summary: "Summary", or the summary's first words), wherever that line
     stands: a PDF's reading order need not follow the JSON (a sidebar of
-    skills read before the experience).  The regions are in text order.
+    skills read before the experience).  A title may wrap onto a second
+    line, and is compared without case or accents.  The regions are in text
+    order.
     """
     resume = data["resume"]
     keys, offsets, pos = [], [], 0
     for line in text.split("\n"):
-        keys.append(line.strip().lower())
+        keys.append(_fold(line))
         offsets.append(pos)
         pos += len(line) + 1
     taken: set[int] = set()
 
     def first(match: Any) -> int | None:
         for j, key in enumerate(keys):
-            if j not in taken and match(key):
+            wrapped = f"{key} {keys[j + 1]}" if j + 1 < len(keys) else key
+            if j not in taken and (match(key) or match(wrapped)):
                 taken.add(j)
                 return j
         return None
 
     regions: list[tuple[int, str | None, bool]] = [(0, "contact", False)]
     if resume.get("summary"):
-        head = resume["summary"][:40].lower()
+        head = _fold(resume["summary"])[:40]
         j = first(lambda key: key == "summary" or key.startswith(head))
         if j is not None:
             regions.append((offsets[j], "summary", False))
     for section in resume.get("sections") or []:
         title = (section.get("title") or "").strip().lower()
-        j = first(lambda key, title=title: key.rstrip(":") == title)
+        folded = _fold(title)
+        j = first(lambda key, folded=folded: key.rstrip(":") == folded)
         if j is None:
             continue
         entries = section.get("entries") or []

@@ -54,6 +54,22 @@ def test_gold_regions_follow_the_text_not_the_json_order(scores):
     ]
 
 
+def test_a_gold_title_may_wrap_onto_a_second_line(scores):
+    text = "Tobias Kranich\n\nBERUFSERFAHRUNG / PROFESSIONAL\nEXPERIENCE\n\nTrade Lead\n"
+    title = "Berufserfahrung / Professional Experience"
+    data = {"resume": {"sections": [{"title": title, "entries": [{"bullets": ["x"]}]}]}}
+    regions = scores._gold_regions(text, data)
+    assert regions[1] == (text.index("BERUF"), None, True)
+
+
+def test_a_gold_title_is_found_without_its_accents(scores):
+    # the PDF font had no "ś" or "ę": the title reads "Doswiadczenie"
+    text = "Ola Nowak\n\nDoswiadczenie\nSocial Lead | Acme | 2020 - 2023\n"
+    data = {"resume": {"sections": [{"title": "Doświadczenie", "entries": [{"bullets": ["x"]}]}]}}
+    regions = scores._gold_regions(text, data)
+    assert regions[1] == (text.index("Dosw"), None, True)
+
+
 def test_scores_count_the_dimensions_against_the_label(scores, tmp_path, resume, capsys):
     # the fixture's experience evidences these three among others; the label claims psychology too
     _write(tmp_path, _labelled(resume, "r1", ["customer_engagement", "psychology"]))

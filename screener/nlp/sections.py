@@ -29,7 +29,9 @@ Interests``) take the kind of their first recognised part; a heading with an
 explicit synonym (``Leadership & Activities`` -> volunteering) uses it.
 
 Text before the first heading is ``contact``; when it holds a prose
-paragraph (a line of 12+ words) the paragraph starts a ``summary``.  A resume
+paragraph (a line of 12+ words, or lines wrapped from a paragraph of 12+
+words, mostly lower case, as a PDF's narrow column gives) the paragraph
+starts a ``summary``.  A resume
 with no heading at all is read as contact, an optional summary, then
 ``experience`` from the first line with a date range or a bullet (with the
 line just above it when that is a short job title); later entry lines that
@@ -203,23 +205,59 @@ def _body_size(lines: list[Line]) -> float | None:
     return statistics.median(sizes) if sizes else None
 
 
+def _summary_line(line: Line) -> bool:
+    """A line of prose: 12+ words, no e-mail address, no ``|`` between contact items."""
+    return len(line.text.split()) >= 12 and "@" not in line.text and "|" not in line.text
+
+
+def _prose_paragraph(paragraph: list[Line]) -> bool:
+    """Lines wrapped from one prose paragraph: 12+ words in all, at least half of
+    them starting in lower case, and no e-mail address or ``|`` (a PDF's
+    summary in a narrow column has no line of 12 words)."""
+    if len(paragraph) < 2 or any("@" in ln.text or "|" in ln.text for ln in paragraph):
+        return False
+    words = " ".join(ln.text for ln in paragraph).split()
+    return len(words) >= 12 and 2 * sum(w[:1].islower() for w in words) >= len(words)
+
+
+def _paragraphs(lines: list[Line], end: int) -> list[list[Line]]:
+    """Runs of non-empty lines before ``end`` that follow each other with one line break."""
+    out: list[list[Line]] = []
+    for ln in lines:
+        if ln.start >= end:
+            break
+        if not ln.text.strip():
+            continue
+        if out and out[-1][-1].end + 1 == ln.start:
+            out[-1].append(ln)
+        else:
+            out.append([ln])
+    return out
+
+
 def _lead_sections(lines: list[Line], end: int, text_end: int) -> list[Section]:
-    """Sections for the text before the first heading: contact, then summary prose."""
+    """Sections for the text before the first heading: contact, then summary prose.
+
+    The summary starts at the first line of 12+ words (:func:`_summary_line`)
+    or, before it, at the first prose paragraph wrapped over shorter lines
+    (:func:`_prose_paragraph`).
+    """
     out: list[Section] = []
     if not lines or lines[0].start >= end:
         return out
     out.append(Section(kind="contact", title="", start=0, end=end))
-    for ln in lines:
-        if ln.start >= end:
-            break
-        words = ln.text.split()
-        if len(words) >= 12 and "@" not in ln.text and "|" not in ln.text:
-            if ln.start > 0:
-                out[-1].end = ln.start
-                out.append(Section(kind="summary", title="", start=ln.start, end=end))
-            else:
-                out[-1].kind = "summary"
-            break
+    for paragraph in _paragraphs(lines, end):
+        first = next((ln for ln in paragraph if _summary_line(ln)), None)
+        if first is None and _prose_paragraph(paragraph):
+            first = paragraph[0]
+        if first is None:
+            continue
+        if first.start > 0:
+            out[-1].end = first.start
+            out.append(Section(kind="summary", title="", start=first.start, end=end))
+        else:
+            out[-1].kind = "summary"
+        break
     return [s for s in out if s.end > s.start or text_end == 0]
 
 

@@ -156,6 +156,26 @@ def test_prose_before_first_heading_is_summary():
     assert [k for k, _t in kinds(text)] == ["contact", "summary", "experience"]
 
 
+def test_prose_wrapped_over_short_lines_before_first_heading_is_summary():
+    # a PDF's narrow column: no line has 12 words, the paragraph has 15
+    prose = (
+        "Data analyst who turns messy exports into dashboards\npeople actually open. SQL, Looker."
+    )
+    text = HEADER + prose + "\n\nExperience\nLead — Acme | 2019 - 2021\n- Ran it\n"
+    sections = segment(Document.from_text(text))
+    assert [s.kind for s in sections] == ["contact", "summary", "experience"]
+    assert sections[1].start == text.index("Data analyst")
+
+
+def test_contact_lines_are_no_prose_paragraph():
+    # twelve words over three lines, but names, places and numbers: no summary
+    contact = (
+        "Ada Lovelace\nSocial Media Manager, Retail Banking\nFlat 3, 22 Harbour Road, Wellington"
+    )
+    text = contact + "\n\nExperience\nLead — Acme | 2019 - 2021\n- Ran it\n"
+    assert [k for k, _t in kinds(text)] == ["contact", "experience"]
+
+
 def test_sections_cover_the_text_in_order():
     text = HEADER + "Experience\nLead — Acme | 2019 - 2021\n- Ran it\n\nSkills\nCanva\n"
     sections = segment(Document.from_text(text))

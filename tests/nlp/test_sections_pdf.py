@@ -66,3 +66,16 @@ def test_sections_carry_pages(shared_dir):
         pytest.skip("awesome-cv_cv.pdf not in shared corpus")
     pages = {s.page for s in segment(extract_mod.extract(path))}
     assert len(pages) > 1
+
+
+@pytest.mark.shared
+def test_a_summary_without_heading_in_a_sidebar_layout(shared_dir):
+    """latexcv's sidebar template: a four-line profile under the name, no heading."""
+    from screener.nlp import segment
+
+    path = shared_dir / "corpus" / "real-resumes" / "latexcv_sidebar_main.pdf"
+    if not path.exists():
+        pytest.skip("latexcv_sidebar_main.pdf not in shared corpus")
+    document = extract_mod.extract(path)
+    summary = next(s for s in segment(document) if s.kind == "summary")
+    assert document.text[summary.start :].startswith("I create awesome resume templates")

@@ -28,11 +28,9 @@ Compound headings (``Certifications & Activities``, ``Skills and
 Interests``) take the kind of their first recognised part; a heading with an
 explicit synonym (``Leadership & Activities`` -> volunteering) uses it.
 
-Text before the first heading is ``contact``; when it holds a prose
-paragraph (a line of 12+ words, or lines wrapped from a paragraph of 12+
-words, mostly lower case, as a PDF's narrow column gives) the paragraph
-starts a ``summary``.  A resume
-with no heading at all is read as contact, an optional summary, then
+Text before the first heading is ``contact`` and ``summary`` prose, and so
+is the head of a main column read after a sidebar (:mod:`screener.nlp.lead`).
+A resume with no heading at all is read as contact, an optional summary, then
 ``experience`` from the first line with a date range or a bullet (with the
 line just above it when that is a short job title); later entry lines that
 name a degree or school start ``education`` (not a prose line of more than
@@ -49,6 +47,7 @@ from collections import Counter
 
 from screener.nlp.dates import find_date_ranges
 from screener.nlp.headings import INLINE_KINDS, ROLE_WORDS, heading_kind
+from screener.nlp.lead import lead_sections, main_column_start
 from screener.types import DOING_SECTIONS, Document, Line, Section
 
 __all__ = ["BULLET_RE", "HEADER_WORDS", "document_lines", "heading_kind", "segment"]
@@ -205,62 +204,6 @@ def _body_size(lines: list[Line]) -> float | None:
     return statistics.median(sizes) if sizes else None
 
 
-def _summary_line(line: Line) -> bool:
-    """A line of prose: 12+ words, no e-mail address, no ``|`` between contact items."""
-    return len(line.text.split()) >= 12 and "@" not in line.text and "|" not in line.text
-
-
-def _prose_paragraph(paragraph: list[Line]) -> bool:
-    """Lines wrapped from one prose paragraph: 12+ words in all, at least half of
-    them starting in lower case, and no e-mail address or ``|`` (a PDF's
-    summary in a narrow column has no line of 12 words)."""
-    if len(paragraph) < 2 or any("@" in ln.text or "|" in ln.text for ln in paragraph):
-        return False
-    words = " ".join(ln.text for ln in paragraph).split()
-    return len(words) >= 12 and 2 * sum(w[:1].islower() for w in words) >= len(words)
-
-
-def _paragraphs(lines: list[Line], end: int) -> list[list[Line]]:
-    """Runs of non-empty lines before ``end`` that follow each other with one line break."""
-    out: list[list[Line]] = []
-    for ln in lines:
-        if ln.start >= end:
-            break
-        if not ln.text.strip():
-            continue
-        if out and out[-1][-1].end + 1 == ln.start:
-            out[-1].append(ln)
-        else:
-            out.append([ln])
-    return out
-
-
-def _lead_sections(lines: list[Line], end: int, text_end: int) -> list[Section]:
-    """Sections for the text before the first heading: contact, then summary prose.
-
-    The summary starts at the first line of 12+ words (:func:`_summary_line`)
-    or, before it, at the first prose paragraph wrapped over shorter lines
-    (:func:`_prose_paragraph`).
-    """
-    out: list[Section] = []
-    if not lines or lines[0].start >= end:
-        return out
-    out.append(Section(kind="contact", title="", start=0, end=end))
-    for paragraph in _paragraphs(lines, end):
-        first = next((ln for ln in paragraph if _summary_line(ln)), None)
-        if first is None and _prose_paragraph(paragraph):
-            first = paragraph[0]
-        if first is None:
-            continue
-        if first.start > 0:
-            out[-1].end = first.start
-            out.append(Section(kind="summary", title="", start=first.start, end=end))
-        else:
-            out[-1].kind = "summary"
-        break
-    return [s for s in out if s.end > s.start or text_end == 0]
-
-
 def _is_entry_line(line: Line) -> bool:
     text = line.text.strip()
     if not text:
@@ -273,7 +216,7 @@ def _is_entry_line(line: Line) -> bool:
 def _no_headings(lines: list[Line], text_len: int) -> list[Section]:
     first = next((i for i, ln in enumerate(lines) if _is_entry_line(ln)), None)
     if first is None:
-        return _lead_sections(lines, text_len, text_len) or [
+        return lead_sections(lines, text_len, text_len) or [
             Section(kind="other", title="", start=0, end=text_len)
         ]
     if first > 0:
@@ -281,7 +224,7 @@ def _no_headings(lines: list[Line], text_len: int) -> list[Section]:
         if prev and len(prev.split()) <= 8 and not BULLET_RE.match(prev):
             first -= 1
     start = lines[first].start
-    out = _lead_sections(lines, start, text_len)
+    out = lead_sections(lines, start, text_len)
     kind = "experience"
     out.append(Section(kind=kind, title="", start=start, end=text_len))
     for ln in lines[first + 1 :]:
@@ -401,10 +344,15 @@ def segment(document: Document) -> list[Section]:
     if not heads_:
         sections = _no_headings(lines, text_len)
     else:
-        sections = _lead_sections(lines, heads_[0][0].start, text_len)
+        sections = lead_sections(lines, heads_[0][0].start, text_len)
+        main = main_column_start(document, lines, body, heads_[0][0].start)
         for j, (line, kind) in enumerate(heads_):
             end = heads_[j + 1][0].start if j + 1 < len(heads_) else text_len
             title = _clean(line.text.split(":")[0]) if ":" in line.text else _clean(line.text)
+            if main is not None and line.start < main < end:  # a sidebar read first
+                sections.append(Section(kind=kind, title=title, start=line.start, end=main))
+                sections += lead_sections(lines, end, text_len, begin=main)
+                continue
             sections.append(Section(kind=kind, title=title, start=line.start, end=end))
     if not any(s.kind in DOING_SECTIONS for s in sections):
         prose = [s for s in sections if s.kind == "summary"]

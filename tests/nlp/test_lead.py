@@ -1,0 +1,94 @@
+"""The lead of a resume: contact and summary, and a main column read after a sidebar."""
+
+from __future__ import annotations
+
+from screener.nlp import segment
+from screener.nlp.lead import lead_sections, main_column_start
+from screener.types import Block, Document, Line, Page
+
+BODY = 9.5
+PROFILE = (
+    "Data analyst who turns messy exports into dashboards that people actually open every week."
+)
+
+
+def _styled(rows: list[tuple[str, float, bool]]) -> Document:
+    """A one-page document, a block per line, with font sizes and bold as a PDF gives."""
+    lines, pos = [], 0
+    for raw, size, bold in rows:
+        lines.append(Line(text=raw, font_size=size, bold=bold, start=pos, end=pos + len(raw)))
+        pos += len(raw) + 2
+    text = "\n\n".join(r[0] for r in rows)
+    blocks = [Block(page=1, lines=[ln], start=ln.start, end=ln.end) for ln in lines]
+    return Document(text=text, pages=[Page(number=1, blocks=blocks)], source_format="pdf")
+
+
+def _sidebar_first(name: str = "Noa Ben-Ami", size: float = 20.0) -> Document:
+    return _styled(
+        [
+            ("Contact", 10, True),
+            ("noa@example.com", 8.4, False),
+            ("Skills", 10, True),
+            ("SQL", 8.4, False),
+            ("Looker Studio", 8.4, False),
+            (name, size, True),
+            ("Data Analyst", 11.4, False),
+            (PROFILE, BODY, False),
+            ("Experience", 12.4, True),
+            ("Data Analyst, Shekelit 03.2022 – present", BODY, True),
+            ("- Build the social dashboards in Looker Studio for the social team", BODY, False),
+            ("Education", 12.4, True),
+            ("B.Sc. Industrial Engineering 2015 – 2019", BODY, True),
+        ]
+    )
+
+
+def test_a_main_column_read_after_its_sidebar_has_its_own_lead():
+    doc = _sidebar_first()
+    kinds = [(s.kind, doc.text[s.start : s.end].split("\n")[0]) for s in segment(doc)]
+    assert kinds[:5] == [
+        ("contact", "Contact"),
+        ("skills", "Skills"),
+        ("contact", "Noa Ben-Ami"),
+        ("summary", PROFILE),
+        ("experience", "Experience"),
+    ]
+
+
+def test_the_sidebar_section_ends_at_the_name():
+    doc = _sidebar_first()
+    skills = next(s for s in segment(doc) if s.kind == "skills")
+    assert doc.text[skills.start : skills.end].split() == ["Skills", "SQL", "Looker", "Studio"]
+
+
+def test_a_large_line_with_digits_is_no_name():
+    doc = _sidebar_first(name="2,400 followers", size=20.0)
+    assert main_column_start(doc, doc.lines, BODY, first_head=0) is None
+
+
+def test_a_line_barely_larger_than_the_body_is_no_name():
+    doc = _sidebar_first(size=BODY * 1.4)
+    lines = doc.lines
+    assert main_column_start(doc, lines, BODY, first_head=0) is None
+
+
+def test_a_name_before_the_first_heading_starts_no_second_lead():
+    doc = _sidebar_first()
+    name = next(ln for ln in doc.lines if ln.text == "Noa Ben-Ami")
+    assert main_column_start(doc, doc.lines, BODY, first_head=name.start + 1) is None
+
+
+def test_no_font_sizes_no_main_column():
+    doc = Document.from_text("Skills\nSQL\n\nNoa Ben-Ami\n" + PROFILE + "\n")
+    assert main_column_start(doc, doc.lines, None, first_head=0) is None
+
+
+def test_a_lead_may_start_inside_the_text():
+    doc = _sidebar_first()
+    name = next(ln for ln in doc.lines if ln.text == "Noa Ben-Ami")
+    head = next(ln for ln in doc.lines if ln.text == "Experience")
+    sections = lead_sections(doc.lines, head.start, len(doc.text), begin=name.start)
+    assert [(s.kind, s.start) for s in sections] == [
+        ("contact", name.start),
+        ("summary", doc.text.index(PROFILE)),
+    ]

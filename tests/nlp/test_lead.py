@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from screener.nlp import segment
 from screener.nlp.lead import lead_sections, main_column_start
-from screener.types import Block, Document, Line, Page
+from screener.types import Document
 
 BODY = 9.5
 PROFILE = (
@@ -12,19 +12,8 @@ PROFILE = (
 )
 
 
-def _styled(rows: list[tuple[str, float, bool]]) -> Document:
-    """A one-page document, a block per line, with font sizes and bold as a PDF gives."""
-    lines, pos = [], 0
-    for raw, size, bold in rows:
-        lines.append(Line(text=raw, font_size=size, bold=bold, start=pos, end=pos + len(raw)))
-        pos += len(raw) + 2
-    text = "\n\n".join(r[0] for r in rows)
-    blocks = [Block(page=1, lines=[ln], start=ln.start, end=ln.end) for ln in lines]
-    return Document(text=text, pages=[Page(number=1, blocks=blocks)], source_format="pdf")
-
-
-def _sidebar_first(name: str = "Noa Ben-Ami", size: float = 20.0) -> Document:
-    return _styled(
+def _sidebar_first(styled, name: str = "Noa Ben-Ami", size: float = 20.0) -> Document:
+    return styled(
         [
             ("Contact", 10, True),
             ("noa@example.com", 8.4, False),
@@ -43,8 +32,8 @@ def _sidebar_first(name: str = "Noa Ben-Ami", size: float = 20.0) -> Document:
     )
 
 
-def test_a_main_column_read_after_its_sidebar_has_its_own_lead():
-    doc = _sidebar_first()
+def test_a_main_column_read_after_its_sidebar_has_its_own_lead(styled):
+    doc = _sidebar_first(styled)
     kinds = [(s.kind, doc.text[s.start : s.end].split("\n")[0]) for s in segment(doc)]
     assert kinds[:5] == [
         ("contact", "Contact"),
@@ -55,25 +44,25 @@ def test_a_main_column_read_after_its_sidebar_has_its_own_lead():
     ]
 
 
-def test_the_sidebar_section_ends_at_the_name():
-    doc = _sidebar_first()
+def test_the_sidebar_section_ends_at_the_name(styled):
+    doc = _sidebar_first(styled)
     skills = next(s for s in segment(doc) if s.kind == "skills")
     assert doc.text[skills.start : skills.end].split() == ["Skills", "SQL", "Looker", "Studio"]
 
 
-def test_a_large_line_with_digits_is_no_name():
-    doc = _sidebar_first(name="2,400 followers", size=20.0)
+def test_a_large_line_with_digits_is_no_name(styled):
+    doc = _sidebar_first(styled, name="2,400 followers", size=20.0)
     assert main_column_start(doc, doc.lines, BODY, first_head=0) is None
 
 
-def test_a_line_barely_larger_than_the_body_is_no_name():
-    doc = _sidebar_first(size=BODY * 1.4)
+def test_a_line_barely_larger_than_the_body_is_no_name(styled):
+    doc = _sidebar_first(styled, size=BODY * 1.4)
     lines = doc.lines
     assert main_column_start(doc, lines, BODY, first_head=0) is None
 
 
-def test_a_name_before_the_first_heading_starts_no_second_lead():
-    doc = _sidebar_first()
+def test_a_name_before_the_first_heading_starts_no_second_lead(styled):
+    doc = _sidebar_first(styled)
     name = next(ln for ln in doc.lines if ln.text == "Noa Ben-Ami")
     assert main_column_start(doc, doc.lines, BODY, first_head=name.start + 1) is None
 
@@ -83,8 +72,8 @@ def test_no_font_sizes_no_main_column():
     assert main_column_start(doc, doc.lines, None, first_head=0) is None
 
 
-def test_a_lead_may_start_inside_the_text():
-    doc = _sidebar_first()
+def test_a_lead_may_start_inside_the_text(styled):
+    doc = _sidebar_first(styled)
     name = next(ln for ln in doc.lines if ln.text == "Noa Ben-Ami")
     head = next(ln for ln in doc.lines if ln.text == "Experience")
     sections = lead_sections(doc.lines, head.start, len(doc.text), begin=name.start)

@@ -256,21 +256,8 @@ def test_empty_document_does_not_fail():
     assert all(s.start == 0 and s.end == 0 for s in sections)
 
 
-def _styled(rows: list[tuple[str, float, bool]]) -> Document:
-    """A one-page document whose lines carry font sizes and bold, like a PDF's."""
-    from screener.types import Block, Line, Page
-
-    lines, pos = [], 0
-    for raw, size, bold in rows:
-        lines.append(Line(text=raw, font_size=size, bold=bold, start=pos, end=pos + len(raw)))
-        pos += len(raw) + 2
-    text = "\n\n".join(r[0] for r in rows)
-    blocks = [Block(page=1, lines=[ln], start=ln.start, end=ln.end) for ln in lines]
-    return Document(text=text, pages=[Page(number=1, blocks=blocks)], source_format="pdf")
-
-
-def test_an_unknown_heading_in_the_heading_look_is_typed_by_its_entries():
-    doc = _styled(
+def test_an_unknown_heading_in_the_heading_look_is_typed_by_its_entries(styled):
+    doc = styled(
         [
             ("Ada Lovelace", 16, True),
             ("WORK", 13, True),
@@ -290,8 +277,8 @@ def test_an_unknown_heading_in_the_heading_look_is_typed_by_its_entries():
     ]
 
 
-def test_an_unknown_heading_over_a_title_then_dates_is_experience():
-    doc = _styled(
+def test_an_unknown_heading_over_a_title_then_dates_is_experience(styled):
+    doc = styled(
         [
             ("Ada Lovelace", 16, True),
             ("WORK", 13, True),
@@ -307,8 +294,8 @@ def test_an_unknown_heading_over_a_title_then_dates_is_experience():
     assert [(s.title, s.kind) for s in segment(doc)][-1] == ("GAA", "experience")
 
 
-def test_a_line_without_a_look_is_a_heading_only_when_listed():
-    doc = _styled(
+def test_a_line_without_a_look_is_a_heading_only_when_listed(styled):
+    doc = styled(
         [
             ("Ada Lovelace", 16, True),
             ("Certifications", 13, True),

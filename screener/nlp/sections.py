@@ -11,7 +11,9 @@ words name no section become ``other`` headings only with strong layout (a
 font at least 15% larger than the body, or ALL CAPS with a colon).  Letter
 spaced headings (``E X P E R I E N C E``, ``EXPERI ENCE``) are matched with
 their spaces removed.  ``Skills: Hootsuite, Canva`` (a known heading, a colon
-and content on the same line) starts a section too.
+and content on the same line) starts a section too, but not on a line that
+wraps a bullet above it (a PDF's hanging indent: a bullet's "... Results:
+first response ..." broken before "Results:").
 
 Documents with fonts (PDF, DOCX): when at least two vocabulary headings
 share a look (font size to the half point, bold, ALL CAPS), that look defines
@@ -263,6 +265,21 @@ def _content_kind(line: Line, following: list[Line]) -> str | None:
     return None if ROLE_WORDS.search(line.text.lower()) else "other"
 
 
+def _continues_bullet(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` wraps the text of a bullet above it in the same paragraph:
+    it stands right of the bullet line's left edge (a PDF's hanging indent)."""
+    box = lines[i].bbox
+    if box is None:
+        return False
+    for j in range(i - 1, max(i - 8, -1), -1):
+        above = lines[j]
+        if above.end + 1 != lines[j + 1].start or not above.text.strip():
+            return False  # a blank line or a block break: another paragraph
+        if BULLET_RE.match(above.text):
+            return above.bbox is not None and box.x0 > above.bbox.x0 + 1
+    return False
+
+
 def _caps(text: str) -> bool:
     letters = _NOT_LETTER.sub("", text)
     return len(letters) > 2 and letters.isupper()
@@ -326,6 +343,8 @@ def segment(document: Document) -> list[Section]:
             or text[line.end : line.end + 2] == "\n\n"
         )
         kind, inline = _heading(line, before or after, body, bool(heads))
+        if inline and not before and _continues_bullet(lines, i):
+            kind, inline = None, False  # "Results: ..." wrapped onto a new line
         if kind == "?" and before and after and body is None and _caps(line.text):
             deferred.append(i)
             kind = None

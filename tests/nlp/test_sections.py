@@ -310,3 +310,51 @@ def test_a_line_without_a_look_is_a_heading_only_when_listed(styled):
         ("Certifications", "certifications"),
         ("Experience", "experience"),
     ]
+
+
+def _boxed(blocks: list[list[tuple[str, float]]]):
+    """A one-page PDF-like document: blocks of ``(text, x0)`` lines, 10 pt, one per row."""
+    from screener.types import BBox, Block, Line, Page
+
+    out, parts, pos, top = [], [], 0, 40.0
+    for rows in blocks:
+        lines = []
+        for raw, x0 in rows:
+            box = BBox(x0=x0, top=top, x1=x0 + 6 * len(raw), bottom=top + 10)
+            lines.append(Line(text=raw, bbox=box, font_size=10, start=pos, end=pos + len(raw)))
+            pos, top = pos + len(raw) + 1, top + 12
+        out.append(Block(page=1, lines=lines, start=lines[0].start, end=lines[-1].end))
+        parts.append("\n".join(r for r, _x in rows))
+        pos, top = pos + 1, top + 8
+    return Document(
+        text="\n\n".join(parts), pages=[Page(number=1, blocks=out)], source_format="pdf"
+    )
+
+
+def test_an_inline_heading_wrapped_into_a_bullet_is_no_heading():
+    doc = _boxed(
+        [
+            [("Experience", 40)],
+            [
+                ("Support Lead, Acme 2019 - 2023", 40),
+                ("- Answer customers with the macros. KPIs are set by the", 49),
+                ("CX director.", 58.6),
+                ("Results: first response from 3 hours to 11 minutes.", 58.6),
+            ],
+        ]
+    )
+    assert [s.kind for s in segment(doc)] == ["experience"]
+
+
+def test_an_inline_heading_at_the_bullets_left_edge_is_still_one():
+    doc = _boxed(
+        [
+            [("Experience", 40)],
+            [
+                ("Support Lead, Acme 2019 - 2023", 40),
+                ("- Answered customers on X and Instagram.", 40),
+                ("Skills: Zendesk, Sprout Social, Looker Studio", 40),
+            ],
+        ]
+    )
+    assert [s.kind for s in segment(doc)] == ["experience", "skills"]

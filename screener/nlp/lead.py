@@ -16,8 +16,6 @@ section.
 
 from __future__ import annotations
 
-import re
-
 from screener.nlp.headings import heading_kind
 from screener.types import Document, Line, Section
 
@@ -27,7 +25,6 @@ __all__ = ["NAME_SIZE", "SUMMARY_WORDS", "lead_sections", "main_column_start"]
 SUMMARY_WORDS = 12
 #: The name at the head of a resume is set at least this much larger than the body.
 NAME_SIZE = 1.5
-_DIGIT = re.compile(r"\d")
 
 
 def _contact_marks(text: str) -> bool:
@@ -138,7 +135,7 @@ def main_column_start(
         name.start <= first_head
         or (name.font_size or 0.0) < body * NAME_SIZE
         or not 1 <= len(words) <= 5
-        or _DIGIT.search(name.text)
+        or any(ch.isdigit() for ch in name.text)
         or heading_kind(name.text.strip(" :"))[0]
     ):
         return None

@@ -140,6 +140,29 @@ def _gold_at(regions: list[tuple[int, str | None, bool]], offset: int) -> tuple[
     return gold[1], gold[2]
 
 
+def score_sections(analysis: Any, data: dict[str, Any], cells: Counter[str]) -> int:
+    """Add the section types of one analysis's spans to ``cells``; return how many are wrong.
+
+    ``cells`` counts every evidence and consumer span (``n``), those put in a
+    doing section exactly when their gold section is one (``doing_ok``), those
+    whose gold section has a hand-labelled kind (``kind_n``) and those of
+    that kind (``kind_ok``). A span is wrong when either check fails.
+    """
+    regions = _gold_regions(analysis.text, data)
+    wrong = 0
+    for ev in [*analysis.evidence, *analysis.consumer_signals]:
+        kind, doing = _gold_at(regions, ev.start)
+        cells["n"] += 1
+        ok = (ev.section in DOING_SECTIONS) == doing
+        cells["doing_ok"] += ok
+        if kind is not None:
+            cells["kind_n"] += 1
+            cells["kind_ok"] += ev.section == kind
+            ok = ok and ev.section == kind
+        wrong += not ok
+    return wrong
+
+
 #: Renderings ``--read`` can take beside an example's JSON.
 READS = ("txt", "pdf", "docx")
 
@@ -240,14 +263,7 @@ def main(argv: list[str] | None = None) -> int:
                     b = text.find("\n", ev.end)
                     line = text[a : b if b >= 0 else len(text)]
                     print(f"    + {ev.dimension:<24} {ev.agency:<8} {ev.text!r}  <<{line[:150]}>>")
-        regions = _gold_regions(text, data)
-        for ev in [*analysis.evidence, *analysis.consumer_signals]:
-            kind, doing = _gold_at(regions, ev.start)
-            sec["n"] += 1
-            sec["doing_ok"] += (ev.section in DOING_SECTIONS) == doing
-            if kind is not None:
-                sec["kind_n"] += 1
-                sec["kind_ok"] += ev.section == kind
+        score_sections(analysis, data, sec)
     what = f"{len(items)} resumes" + (f", read from .{args.read}" if args.examples else "")
     _table(counts, f"{folder} ({what})")
     _left_out(found, args.read)

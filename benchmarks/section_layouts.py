@@ -30,9 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from evidence_scores import _gold_at, _gold_regions  # noqa: E402  (the script's folder)
-
-from screener.types import DOING_SECTIONS  # noqa: E402
+from evidence_scores import score_sections  # noqa: E402  (the script's folder)
 
 
 def sample(folder: Path, n: int, seeds: list[int]) -> list[Path]:
@@ -60,23 +58,6 @@ def renderings(resume: dict[str, Any], folder: Path, docx: bool) -> dict[str, An
     return out
 
 
-def score(analysis: Any, data: dict[str, Any], cells: Counter[str]) -> int:
-    """Add one analysis's spans to ``cells``; return how many were wrong."""
-    regions = _gold_regions(analysis.text, data)
-    wrong = 0
-    for ev in [*analysis.evidence, *analysis.consumer_signals]:
-        kind, doing = _gold_at(regions, ev.start)
-        cells["n"] += 1
-        ok = (ev.section in DOING_SECTIONS) == doing
-        cells["doing_ok"] += ok
-        if kind is not None:
-            cells["kind_n"] += 1
-            cells["kind_ok"] += ev.section == kind
-            ok = ok and ev.section == kind
-        wrong += not ok
-    return wrong
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT / "data" / "corpus")
@@ -100,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
             data = json.loads(path.read_text(encoding="utf-8"))
             for name, source in renderings(data["resume"], Path(tmp), args.docx).items():
                 analysis = analyze(source, nlp=nlp, as_of=(2025, 6))
-                bad = score(analysis, data, cells[name])
+                bad = score_sections(analysis, data, cells[name])
                 if bad:
                     wrong[name][path.stem] = bad
     print(f"{len(files)} corpus resumes; section type of evidence per rendering")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -116,3 +117,29 @@ def test_read_needs_examples(scores, tmp_path, capsys):
         scores.main([str(tmp_path), "--read", "pdf"])
     assert stop.value.code == 2
     assert "--read needs --examples" in capsys.readouterr().err
+
+
+SECTION_TEXT = (
+    "Ana Lima\n\nExperience\nSocial Lead | Acme | 2020 - 2023\n- Answered complaints on X.\n"
+)
+
+
+def _data(title: str) -> dict:
+    entries = [{"title": "Social Lead", "bullets": ["Answered complaints on X."]}]
+    return {"resume": {"sections": [{"title": title, "entries": entries}]}}
+
+
+def test_spans_in_the_gold_section_are_right(scores):
+    from screener.nlp import analyze
+
+    cells: Counter[str] = Counter()
+    assert scores.score_sections(analyze(SECTION_TEXT), _data("Experience"), cells) == 0
+    assert cells["n"] > 0 and cells["doing_ok"] == cells["n"] == cells["kind_ok"]
+
+
+def test_spans_judged_against_another_section_are_wrong(scores):
+    from screener.nlp import analyze
+
+    cells: Counter[str] = Counter()
+    wrong = scores.score_sections(analyze(SECTION_TEXT), _data("Skills"), cells)
+    assert wrong == cells["n"] > 0 and cells["kind_ok"] == 0

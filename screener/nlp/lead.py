@@ -101,17 +101,13 @@ def lead_sections(lines: list[Line], end: int, text_end: int, begin: int = 0) ->
     return [s for s in out if s.end > s.start or text_end == 0]
 
 
-def main_column_start(
-    document: Document, lines: list[Line], body: float | None, first_head: int
-) -> int | None:
+def main_column_start(document: Document, body: float | None, first_head: int) -> int | None:
     """Where the main column starts when a sidebar was read before it: its name line.
 
     Parameters
     ----------
     document : Document
-        The document (for the page of a line).
-    lines : list of Line
-        Its lines, with font sizes when it has them.
+        The document, with the font sizes of its lines when it has them.
     body : float or None
         The body font size (None: no font information, nothing to find).
     first_head : int
@@ -124,9 +120,9 @@ def main_column_start(
         ``NAME_SIZE`` times the body size, has one to five words, no digits,
         names no section, and stands after the first heading; else None.
     """
-    if not body:
+    if not body or not document.pages:
         return None
-    sized = [ln for ln in lines if ln.font_size and document.page_at(ln.start) == 1]
+    sized = [ln for b in document.pages[0].blocks for ln in b.lines if ln.font_size]
     if not sized:
         return None
     name = max(sized, key=lambda ln: ln.font_size or 0.0)

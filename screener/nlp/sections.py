@@ -364,7 +364,7 @@ def segment(document: Document) -> list[Section]:
         sections = _no_headings(lines, text_len)
     else:
         sections = lead_sections(lines, heads_[0][0].start, text_len)
-        main = main_column_start(document, lines, body, heads_[0][0].start)
+        main = main_column_start(document, body, heads_[0][0].start)
         for j, (line, kind) in enumerate(heads_):
             end = heads_[j + 1][0].start if j + 1 < len(heads_) else text_len
             title = _clean(line.text.split(":")[0]) if ":" in line.text else _clean(line.text)

@@ -52,24 +52,23 @@ def test_the_sidebar_section_ends_at_the_name(styled):
 
 def test_a_large_line_with_digits_is_no_name(styled):
     doc = _sidebar_first(styled, name="2,400 followers", size=20.0)
-    assert main_column_start(doc, doc.lines, BODY, first_head=0) is None
+    assert main_column_start(doc, BODY, first_head=0) is None
 
 
 def test_a_line_barely_larger_than_the_body_is_no_name(styled):
     doc = _sidebar_first(styled, size=BODY * 1.4)
-    lines = doc.lines
-    assert main_column_start(doc, lines, BODY, first_head=0) is None
+    assert main_column_start(doc, BODY, first_head=0) is None
 
 
 def test_a_name_before_the_first_heading_starts_no_second_lead(styled):
     doc = _sidebar_first(styled)
     name = next(ln for ln in doc.lines if ln.text == "Noa Ben-Ami")
-    assert main_column_start(doc, doc.lines, BODY, first_head=name.start + 1) is None
+    assert main_column_start(doc, BODY, first_head=name.start + 1) is None
 
 
 def test_no_font_sizes_no_main_column():
     doc = Document.from_text("Skills\nSQL\n\nNoa Ben-Ami\n" + PROFILE + "\n")
-    assert main_column_start(doc, doc.lines, None, first_head=0) is None
+    assert main_column_start(doc, None, first_head=0) is None
 
 
 def test_a_lead_may_start_inside_the_text(styled):

@@ -8,7 +8,6 @@ from 1. Character offsets (``start``, ``end``) always index
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -183,13 +182,17 @@ class Document:
         return [b for p in self.pages for b in p.blocks]
 
     def page_at(self, offset: int) -> int:
-        """Return the page number (from 1) holding char ``offset`` of ``text``."""
-        blocks = self.blocks
-        if not blocks:
-            return 1
-        starts = [b.start for b in blocks]
-        i = max(0, bisect.bisect_right(starts, offset) - 1)
-        return blocks[i].page
+        """Return the page number (from 1) holding char ``offset`` of ``text``.
+
+        The page of the last block starting at or before ``offset`` (the first
+        block's page for an offset before it, 1 for a document without blocks).
+        Reads only each page's first block, so a call costs the number of pages.
+        """
+        found = 0
+        for page in self.pages:
+            if page.blocks and (not found or page.blocks[0].start <= offset):
+                found = page.blocks[0].page
+        return found or 1
 
     def block_at(self, offset: int) -> Block | None:
         """Return the block whose span holds ``offset``, or None."""

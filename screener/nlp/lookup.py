@@ -41,9 +41,6 @@ class Where:
         self.starts = [s.start for s in sections]
         self.entries = entries
         self.entry_starts = [e.start for e in entries]
-        blocks = document.blocks
-        self.block_starts = [b.start for b in blocks]
-        self.block_pages = [b.page for b in blocks]
         self.headers = header_ranges(document, sections)
         self.header_starts = [h[0] for h in self.headers]
         self._digital: dict[tuple[int, int], bool] = {}
@@ -54,8 +51,7 @@ class Where:
         return self.sections[i].kind if i >= 0 else "other"
 
     def page(self, offset: int) -> int:
-        i = bisect.bisect_right(self.block_starts, offset) - 1
-        return self.block_pages[max(i, 0)] if self.block_pages else 1
+        return self.document.page_at(offset)
 
     def in_header(self, offset: int) -> bool:
         i = bisect.bisect_right(self.header_starts, offset) - 1

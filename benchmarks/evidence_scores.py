@@ -90,11 +90,11 @@ def _gold_regions(text: str, data: dict[str, Any]) -> list[tuple[int, str | None
     """(start offset, gold kind or None, gold doing) of each JSON section found in ``text``.
 
     A section starts at the first line not yet taken that is its title (the
-    summary: "Summary", or the summary's first words), wherever that line
-    stands: a PDF's reading order need not follow the JSON (a sidebar of
-    skills read before the experience).  A title may wrap onto a second
-    line, and is compared without case or accents.  The regions are in text
-    order.
+    summary: "Summary", or the summary's first words; the name line starts
+    the contact region), wherever that line stands: a PDF's reading order
+    need not follow the JSON (a sidebar of skills read before the
+    experience).  A title may wrap onto a second line, and is compared
+    without case or accents.  The regions are in text order.
     """
     resume = data["resume"]
     keys, offsets, pos = [], [], 0
@@ -113,6 +113,11 @@ def _gold_regions(text: str, data: dict[str, Any]) -> list[tuple[int, str | None
         return None
 
     regions: list[tuple[int, str | None, bool]] = [(0, "contact", False)]
+    if resume.get("name"):  # name, headline and contact may come after a sidebar
+        name = _fold(resume["name"])
+        j = first(lambda key: key == name)
+        if j is not None:
+            regions.append((offsets[j], "contact", False))
     if resume.get("summary"):
         head = _fold(resume["summary"])[:40]
         j = first(lambda key: key == "summary" or key.startswith(head))

@@ -55,6 +55,14 @@ def test_gold_regions_follow_the_text_not_the_json_order(scores):
     ]
 
 
+def test_the_name_starts_the_contact_region_after_a_sidebar(scores):
+    # sidebar_left: the skills come first, then the name and headline of the main column
+    text = "Skills\nHootsuite\n\nAna Lima\nCommunity Lead | Complaints\n\nExperience\nx\n"
+    data = {"resume": {"name": "Ana Lima", "sections": [{"title": "Skills", "items": ["x"]}]}}
+    regions = scores._gold_regions(text, data)
+    assert scores._gold_at(regions, text.index("Complaints")) == ("contact", False)
+
+
 def test_a_gold_title_may_wrap_onto_a_second_line(scores):
     text = "Tobias Kranich\n\nBERUFSERFAHRUNG / PROFESSIONAL\nEXPERIENCE\n\nTrade Lead\n"
     title = "Berufserfahrung / Professional Experience"

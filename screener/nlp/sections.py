@@ -67,6 +67,9 @@ _EDU_RE = re.compile(r"\b(university|college|school|institute|b\.?a|b\.?sc|m\.?a
 _INLINE_HEADING = re.compile(r"^([A-Za-z][A-Za-z &/']{1,30}):\s+(\S.*)$")
 _NOT_LETTER = re.compile(r"[^A-Za-z]")
 _DIGIT = re.compile(r"\d")
+#: Kinds whose listed headings are never a job title or a heading inside a job
+#: ("Volunteer", "Key Achievements" are), so bold is look enough for them.
+_LIST_KINDS = frozenset({"skills", "languages", "interests", "references"})
 
 
 def document_lines(document: Document) -> list[Line]:
@@ -147,10 +150,15 @@ def _heading_style(heads: list[tuple[Line, str, bool]]) -> set[_Style] | None:
         for line, kind, inline in heads
         if not inline and kind != "other"
         for st in [_style(line)]
-        if st is not None and heading_kind(_clean(line.text))[1]
+        if st is not None and _listed(line)
     )
     shared = {st for st, n in styles.items() if n >= 2}
     return shared or None
+
+
+def _listed(line: Line) -> bool:
+    """Whether the line is a listed heading word for word ("Skills", not "Core Skills")."""
+    return heading_kind(_clean(line.text))[1]
 
 
 def _styled_heads(
@@ -159,7 +167,9 @@ def _styled_heads(
     """Headings of a document whose headings share a look.
 
     A vocabulary line is a heading in a heading look, or in ALL CAPS or a
-    larger font; in another look (a bold job title ``Volunteer``) it is not.
+    larger font; in another look (a bold job title ``Volunteer``) it is not,
+    except a listed heading of a ``_LIST_KINDS`` kind in bold ("Skills" in a
+    sidebar or text box with a look of its own).
     An unknown short line in a heading look that is ALL CAPS or larger than
     the body is a heading typed by the lines under it (``experience`` over a
     dated entry with bullets, as in plain text), else ``other``. A line with
@@ -172,10 +182,13 @@ def _styled_heads(
     for i, line in enumerate(lines):
         head = found.get(line.start)
         st = _style(line)
-        if head is not None and (head[2] or (st is None and heading_kind(_clean(line.text))[1])):
+        if head is not None and (head[2] or (st is None and _listed(line))):
             out.append(head)
             continue
         if st is None:
+            continue
+        if head is not None and head[1] in _LIST_KINDS and st[1] and _listed(line):
+            out.append(head)
             continue
         loud = st[2] or st[0] >= body * 1.1
         styled = any(abs(st[0] - h[0]) <= 0.6 and st[1:] == h[1:] for h in styles)

@@ -358,3 +358,35 @@ def test_an_inline_heading_at_the_bullets_left_edge_is_still_one():
         ]
     )
     assert [s.kind for s in segment(doc)] == ["experience", "skills"]
+
+
+def test_a_listed_skills_heading_in_bold_is_a_heading_in_a_look_of_its_own(styled):
+    # a sidebar or text box: its headings bold at body size, the main ones larger
+    doc = styled(
+        [
+            ("Ada Lovelace", 16, True),
+            ("Experience", 13, True),
+            ("Social Lead | Acme | 2020 - present", 10, False),
+            ("- Ran the shop's Instagram.", 10, False),
+            ("Education", 13, True),
+            ("BA Media Studies, Leeds", 10, False),
+            ("Skills", 10, True),
+            ("Hootsuite, Sprout Social", 10, False),
+        ]
+    )
+    assert [(s.title, s.kind) for s in segment(doc)][-1] == ("Skills", "skills")
+
+
+def test_a_bold_job_title_named_like_a_section_is_no_heading_in_another_look(styled):
+    doc = styled(
+        [
+            ("Ada Lovelace", 16, True),
+            ("Experience", 13, True),
+            ("Volunteer", 10, True),
+            ("Gaels GAA Club | 2019 - present", 10, False),
+            ("- Ran the club's Facebook page.", 10, False),
+            ("Education", 13, True),
+            ("BA Media Studies, Leeds", 10, False),
+        ]
+    )
+    assert [s.title for s in segment(doc)][1:] == ["Experience", "Education"]

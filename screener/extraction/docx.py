@@ -3,7 +3,9 @@
 Read in document order: page headers, then the body (paragraphs, tables row
 by row, content controls, text boxes right after the paragraph that anchors
 them), then page footers. Paragraphs with a heading or title style count as
-bold; list paragraphs (``w:numPr``) get a ``"- "`` bullet like the other
+bold; a paragraph's size comes from its runs, else its style chain, the
+default paragraph style and the document defaults, as Word shows it; list
+paragraphs (``w:numPr``) get a ``"- "`` bullet like the other
 formats. Untrusted input: every zip entry is inflated through a byte budget
 counted while reading (:attr:`Limits.max_inflated_bytes`, whatever sizes the
 archive declares), XML elements are counted before parsing
@@ -96,10 +98,10 @@ def read_docx(
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
-            styles = {}
+            reader = _Reader({})
             if "word/styles.xml" in names:
-                styles = _styles(_parse(budget.read(archive, "word/styles.xml")))
-            reader = _Reader(styles)
+                root = _parse(budget.read(archive, "word/styles.xml"))
+                reader = _Reader(_styles(root), *_defaults(root))
             parts = sorted(n for n in names if _PART.match(n))
             heads = [_parse(budget.read(archive, n)) for n in parts if "header" in n]
             feet = [_parse(budget.read(archive, n)) for n in parts if "footer" in n]
@@ -197,6 +199,23 @@ def _styles(root: ET.Element) -> dict[str, _Style]:
     return styles
 
 
+def _defaults(root: ET.Element) -> tuple[str | None, float | None]:
+    """The default paragraph style's id and the document's default font size.
+
+    A paragraph without ``w:pStyle`` has the style marked ``w:default``, and a
+    size set nowhere in its style chain is the ``w:docDefaults`` one: Word's
+    body text usually sets neither on its runs.
+    """
+    default = None
+    for node in root.iter(f"{_W}style"):
+        marked = node.get(f"{_W}default", "0").lower() in ("1", "true", "on")
+        if marked and node.get(f"{_W}type") == "paragraph":
+            default = node.get(f"{_W}styleId")
+            break
+    rpr = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
+    return default, _size(rpr)
+
+
 #: A table cell this short (at most two lines of this many characters) beside
 #: a longer one is a side field: the dates or place of a job.
 _SIDE_CHARS = 40
@@ -228,8 +247,15 @@ def _row_lines(cells: list[list[RawLine]]) -> list[RawLine]:
 class _Reader:
     """Turns WordprocessingML containers into blocks of lines."""
 
-    def __init__(self, styles: dict[str, _Style]) -> None:
+    def __init__(
+        self,
+        styles: dict[str, _Style],
+        default_style: str | None = None,
+        default_size: float | None = None,
+    ) -> None:
         self.styles = styles
+        self.default_style = default_style
+        self.default_size = default_size
 
     def style(self, sid: str | None) -> _Style:
         out = _Style()
@@ -271,7 +297,9 @@ class _Reader:
     def paragraph(self, par: ET.Element) -> tuple[list[RawLine], list[ET.Element]]:
         ppr = par.find(f"{_W}pPr")
         pstyle = ppr.find(f"{_W}pStyle") if ppr is not None else None
-        base = self.style(pstyle.get(f"{_W}val") if pstyle is not None else None)
+        base = self.style(pstyle.get(f"{_W}val") if pstyle is not None else self.default_style)
+        if base.size is None:
+            base.size = self.default_size
         bullet = base.listed or (ppr is not None and ppr.find(f"{_W}numPr") is not None)
         runs: list[tuple[str, bool, float | None]] = []
         boxes: list[ET.Element] = []

@@ -135,6 +135,26 @@ def test_run_bold_and_size_are_kept():
     assert line.bold and line.font_size == 14
 
 
+def test_a_paragraph_without_a_style_has_the_default_styles_size():
+    d = docx.Document()
+    d.styles["Normal"].font.size = Pt(10.5)
+    d.add_paragraph("Answered customer complaints on Facebook")
+    assert extract(save(d)).lines[0].font_size == 10.5
+
+
+def test_a_size_set_in_no_style_is_the_documents_default_size():
+    d = docx.Document()  # python-docx's template: docDefaults 11 pt, Normal sets none
+    d.add_paragraph("Answered customer complaints on Facebook")
+    assert extract(save(d)).lines[0].font_size == 11
+
+
+def test_a_heading_keeps_its_styles_size_over_the_default():
+    d = docx.Document()
+    d.add_heading("Experience", level=1)
+    d.add_paragraph("Answered customer complaints on Facebook")
+    assert extract(save(d)).lines[0].font_size == 14
+
+
 def test_list_paragraphs_get_a_dash_bullet():
     d = docx.Document()
     d.add_paragraph("Ran the content calendar for three brands", style="List Bullet")

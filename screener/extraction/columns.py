@@ -192,9 +192,10 @@ def _read_as_rows(left: list[Piece], right: list[Piece], labels: bool = True) ->
     A grid: nearly every row of both sides has a partner on the same
     baseline, and the band is short or its cells are narrow (two columns of
     running text that happen to share a baseline grid are neither). Labels
-    (``labels=True`` only): the smaller side is narrow text (dates, places),
-    mostly on the baseline of a row of the other side, in runs of at most
-    three lines.
+    (``labels=True`` only): the smaller side is narrow text (dates, places;
+    three rows in four narrow, where a column of sections wraps its lines at
+    its own width), mostly on the baseline of a row of the other side, in
+    runs of at most three lines.
     """
     rows_l, rows_r = to_rows(left), to_rows(right)
     top = max(rows_l[0].top, rows_r[0].top)  # only rows beside the other side count
@@ -214,7 +215,9 @@ def _read_as_rows(left: list[Piece], right: list[Piece], labels: bool = True) ->
     if not labels:
         return False
     small, share_small = (rows_l, share_l) if len(rows_l) <= len(rows_r) else (rows_r, share_r)
-    return share_small >= 0.6 and _largest_cluster(small) <= 3 and narrow(small)
+    widths = sorted(r.x1 - r.x0 for r in small)
+    narrow_small = widths[int(0.75 * len(widths))] <= 0.35 * width
+    return share_small >= 0.6 and _largest_cluster(small) <= 3 and narrow_small
 
 
 def _partnered(rows: list[Row], others: list[Row]) -> float:

@@ -112,6 +112,39 @@ def test_two_columns_on_one_baseline_grid_are_read_column_by_column():
     )
 
 
+def test_a_column_of_short_sections_on_the_same_grid_is_no_column_of_labels():
+    # two_column: short sections on the right share the main column's baselines and come in
+    # runs of three lines or fewer, as dates beside job titles do; but half their lines wrap
+    # at the column's width, which dates and places never fill
+    left = column(
+        40,
+        60,
+        "Experience",
+        [f"Left line {i} of the experience, told at length" for i in range(12)],
+    )
+    long = "Ontario Fluid Power Association (member)"
+    right = column(330, 60, "LANGUAGES", ["English, French"])
+    right += column(330, 102, "ASSOCIATIONS", [long, "Society for Industrial Communicators"])
+    right += column(
+        330,
+        158,
+        "OUTSIDE WORK",
+        ["Treasurer of the Grand River Rowing", "Club since 2018, coach of the novices"],
+    )
+    doc = extract(pdf(left + right))
+    assert not any("Left line" in ln.text and "Ontario" in ln.text for ln in doc.lines)
+    assert_in_order(
+        doc,
+        "Experience",
+        "Left line 11",
+        "LANGUAGES",
+        "English",
+        "ASSOCIATIONS",
+        long,
+        "OUTSIDE WORK",
+    )
+
+
 def sidebar_page(side_x: float, main_x: float) -> bytes:
     side = column(side_x, 60, "Contact", ["ava@example.com", "+44 20 7946 0001", "London, UK"], 12)
     side += column(side_x, 150, "Skills", ["Sprout Social", "Meta Ads", "GA4", "Canva"], 12)

@@ -11,9 +11,10 @@ words name no section become ``other`` headings only with strong layout (a
 font at least 15% larger than the body, or ALL CAPS with a colon).  Letter
 spaced headings (``E X P E R I E N C E``, ``EXPERI ENCE``) are matched with
 their spaces removed.  ``Skills: Hootsuite, Canva`` (a known heading, a colon
-and content on the same line) starts a section too, but not on a line that
-wraps a bullet above it (a PDF's hanging indent: a bullet's "... Results:
-first response ..." broken before "Results:").
+and content on the same line) starts a section too.  No heading starts on a
+line that wraps a bullet above it (a PDF's hanging indent: a bullet's "...
+Results: first response ..." broken before "Results:", or "... name badges
+and CPD" / "certificates").
 
 Documents with fonts (PDF, DOCX): when at least two vocabulary headings
 share a look (font size to the half point, bold, ALL CAPS), that look defines
@@ -356,8 +357,8 @@ def segment(document: Document) -> list[Section]:
             or text[line.end : line.end + 2] == "\n\n"
         )
         kind, inline = _heading(line, before or after, body, bool(heads))
-        if inline and not before and _continues_bullet(lines, i):
-            kind, inline = None, False  # "Results: ..." wrapped onto a new line
+        if kind and not before and _continues_bullet(lines, i):
+            kind, inline = None, False  # a wrapped bullet: "Results: ...", "certificates"
         if kind == "?" and before and after and body is None and _caps(line.text):
             deferred.append(i)
             kind = None

@@ -346,6 +346,21 @@ def test_an_inline_heading_wrapped_into_a_bullet_is_no_heading():
     assert [s.kind for s in segment(doc)] == ["experience"]
 
 
+def test_a_listed_word_ending_a_wrapped_bullet_is_no_heading():
+    doc = _boxed(
+        [
+            [("Experience", 40)],
+            [
+                ("Events Coordinator, Acme 2019 - 2023", 40),
+                ("- Organise client seminars: venue, name badges and CPD", 49),
+                ("certificates", 58.6),
+            ],
+            [("- Assemble pitch documents for the BD manager", 49)],
+        ]
+    )
+    assert [s.kind for s in segment(doc)] == ["experience"]
+
+
 def test_an_inline_heading_at_the_bullets_left_edge_is_still_one():
     doc = _boxed(
         [

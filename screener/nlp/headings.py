@@ -39,7 +39,8 @@ for _kind, _names in {
     "client work|clients|selected clients|key clients|contract work|contracts|"
     "beruflicher werdegang|werdegang|berufliche erfahrung|berufliche laufbahn|berufspraxis|"
     "praktika|praktikum|experiences professionnelles|experiences|trayectoria profesional|"
-    "esperienza lavorativa|esperienze professionali|historial laboral|loopbaan",
+    "esperienza lavorativa|esperienze professionali|historial laboral|loopbaan|"
+    "pengalaman|pengalaman kerja|pengalaman pekerjaan|riwayat pekerjaan|pengalaman profesional",
     "skills": "skills|core competencies|competencies|toolkit|key skills|areas of expertise|"
     "technical skills|what i use|expertise|tools|tools & platforms|skills & tools|"
     "capabilities|strengths|technologies|tech stack|skill set|skillset|habilidades|"
@@ -47,36 +48,43 @@ for _kind, _names in {
     "herramientas|outils|tools used|software|things i use|systems|toolbox|stack|"
     "computer literacy|computer skills|it skills|software skills|technical|can use|"
     "things i'm good at|what i bring|platforms|platforms & tools|tools i use|gereedschap|"
-    "werkzeuge|herramientas digitales|fahigkeiten|kompetenzen|edv-kenntnisse|it-kenntnisse",
+    "werkzeuge|herramientas digitales|fahigkeiten|kompetenzen|edv-kenntnisse|it-kenntnisse|"
+    "keahlian|keterampilan|kemahiran|kemampuan",
     "summary": "summary|profile|personal statement|about|about me|professional summary|"
     "career summary|objective|career objective|overview|professional profile|introduction|"
-    "perfil|profil|resumo|resumen|sobre mim|sobre mi|a propos|kurzprofil|profilo",
+    "perfil|profil|resumo|resumen|sobre mim|sobre mi|a propos|kurzprofil|profilo|"
+    "ringkasan|ringkasan profil|tentang saya|profil singkat",
     "volunteering": "volunteering|voluntary work|volunteer|volunteer experience|"
     "leadership & activities|leadership and activities|activities|extracurricular activities|"
     "community involvement|community service|extracurriculars|leadership|"
     "leadership experience|campus involvement|student activities|societies|clubs & societies|"
-    "national service|nysc|voluntariado|benevolat|ehrenamt",
+    "national service|nysc|voluntariado|benevolat|ehrenamt|organisasi|"
+    "pengalaman organisasi|kegiatan",
     "projects": "projects|selected projects|content creation|portfolio|selected work|"
     "case studies|personal projects|side projects|projekte|projets|proyectos|projetos|"
-    "progetti|projecten",
+    "progetti|projecten|proyek|projek",
     "education": "education|educational attainment|academic background|qualifications|"
     "education & training|academic qualifications|educational qualifications|studies|"
     "formacao|formacion|formation|ausbildung|istruzione|opleiding|educacion|educacao|"
     "formacao academica|formacion academica|estudios|edu|school|schooling|"
-    "studium|schulbildung|bildungsweg|akademischer werdegang|etudes|opleidingen",
+    "studium|schulbildung|bildungsweg|akademischer werdegang|etudes|opleidingen|"
+    "pendidikan|riwayat pendidikan|kelayakan akademik",
     "certifications": "certifications|certificates|licenses|licences|courses|training|"
     "professional development|certifications & activities|professional qualifications|"
-    "seminars and trainings attended|accreditations|licensure",
+    "seminars and trainings attended|accreditations|licensure|sertifikasi|sertifikat|"
+    "pelatihan|kursus",
     "publications": "publications|writing|articles|talks|speaking|press|patents|books",
     "awards": "awards|honours|honors|achievements|awards & honours|recognition|"
-    "accomplishments|key achievements|selected results|results|my numbers|highlights",
+    "accomplishments|key achievements|selected results|results|my numbers|highlights|"
+    "penghargaan|prestasi|pencapaian",
     "interests": "interests|hobbies|hobbies & interests|personal interests|outside work|"
-    "pastimes|passions|intereses|interesses|centres d'interet|hobbys|interessen",
+    "pastimes|passions|intereses|interesses|centres d'interet|hobbys|interessen|minat|hobi",
     "languages": "languages|languages known|language skills|idiomas|langues|sprachen|lingue|"
-    "talen|linguas",
-    "references": "references|referees|character references|referencias|referencias",
+    "talen|linguas|bahasa|kemampuan bahasa",
+    "references": "references|referees|character references|referencias|referencias|"
+    "referensi|rujukan",
     "contact": "contact|contact details|personal details|personal information|personal data|"
-    "details|personal particulars|personal",
+    "details|personal particulars|personal|kontak|data pribadi|maklumat peribadi",
     "other": "declaration|additional information|miscellaneous|other|board memberships|"
     "memberships|affiliations|board & community|self evaluation|expected salary|also|"
     "memberships & speaking|additional",

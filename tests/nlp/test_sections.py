@@ -64,6 +64,13 @@ def kind_of(heading: str) -> str:
         ("Studium", "education"),
         ("Academic Appointments", "experience"),
         ("Advisory & Administrative Roles", "experience"),
+        ("Pengalaman Kerja", "experience"),
+        ("Pendidikan", "education"),
+        ("Keahlian", "skills"),
+        ("Kemahiran", "skills"),
+        ("Bahasa", "languages"),
+        ("Sertifikasi", "certifications"),
+        ("Pengalaman Organisasi", "volunteering"),
     ],
 )
 def test_heading_synonyms(heading, kind):

@@ -1,7 +1,8 @@
 """The lead of a resume: the text above its first heading, as contact and summary.
 
 Text before the first heading is ``contact``; when it holds a prose
-paragraph the paragraph starts a ``summary``: a line of 12+ words, or lines
+paragraph the paragraph starts a ``summary``: a line of 12+ words (from the
+line its sentence starts on, when a PDF wrapped it mid-sentence), or lines
 wrapped from one paragraph of 12+ words, mostly lower case, as a PDF's
 narrow column gives (no e-mail address or ``|`` either way: those are
 contact lines).
@@ -43,6 +44,16 @@ def _prose_paragraph(paragraph: list[Line]) -> bool:
         return False
     words = " ".join(ln.text for ln in paragraph).split()
     return len(words) >= SUMMARY_WORDS and 2 * sum(w[:1].islower() for w in words) >= len(words)
+
+
+def _sentence_start(paragraph: list[Line], line: Line) -> Line:
+    """The line of ``paragraph`` where the sentence of ``line`` starts: back over
+    lines that the next one continues in lower case ("... Eight years" /
+    "covering basketball ..."), but not over a contact line."""
+    i = paragraph.index(line)
+    while i > 0 and paragraph[i].text[:1].islower() and not _contact_marks(paragraph[i - 1].text):
+        i -= 1
+    return paragraph[i]
 
 
 def _paragraphs(lines: list[Line], begin: int, end: int) -> list[list[Line]]:
@@ -88,7 +99,9 @@ def lead_sections(lines: list[Line], end: int, text_end: int, begin: int = 0) ->
     out.append(Section(kind="contact", title="", start=begin, end=end))
     for paragraph in _paragraphs(lines, begin, end):
         first = next((ln for ln in paragraph if _summary_line(ln)), None)
-        if first is None and _prose_paragraph(paragraph):
+        if first is not None:
+            first = _sentence_start(paragraph, first)
+        elif _prose_paragraph(paragraph):
             first = paragraph[0]
         if first is None:
             continue

@@ -80,3 +80,22 @@ def test_a_lead_may_start_inside_the_text(styled):
         ("contact", name.start),
         ("summary", doc.text.index(PROFILE)),
     ]
+
+
+def test_a_summary_wrapped_mid_sentence_starts_on_its_first_line():
+    # a PDF's column wraps the profile: line one has 11 words, line two 12
+    prose = (
+        "I came to social media from the press box. Eight years\n"
+        "covering basketball taught me what fans care about; the last nine years taught\n"
+    )
+    text = "Keisha Reyes\nkeisha@example.com | Brooklyn, NY\n\n" + prose + "\nExperience\nx\n"
+    sections = segment(Document.from_text(text))
+    assert [s.kind for s in sections][:2] == ["contact", "summary"]
+    assert sections[1].start == text.index("I came")
+
+
+def test_a_title_above_the_summary_stays_contact():
+    profile = "Social media lead who ran the channels of three retail brands for eight years."
+    text = "Keisha Reyes\nSocial Media Lead\n" + profile + "\n\nExperience\nx\n"
+    sections = segment(Document.from_text(text))
+    assert sections[1].kind == "summary" and sections[1].start == text.index("Social media lead")

@@ -35,11 +35,11 @@ import argparse
 import json
 import re
 import sys
-import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from screener.nlp.headings import fold
 from screener.types import DIMENSIONS, DOING_SECTIONS, Document
 
 GOLD_TITLES: dict[str, str] = {}
@@ -80,12 +80,6 @@ def _render(resume: dict[str, Any]) -> str:
     return render_text(resume)
 
 
-def _fold(text: str) -> str:
-    """Lower case without accents: a PDF font may lack "ś" and show "s" instead."""
-    decomposed = unicodedata.normalize("NFKD", text.strip().lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def _gold_regions(text: str, data: dict[str, Any]) -> list[tuple[int, str | None, bool]]:
     """(start offset, gold kind or None, gold doing) of each JSON section found in ``text``.
 
@@ -99,7 +93,7 @@ def _gold_regions(text: str, data: dict[str, Any]) -> list[tuple[int, str | None
     resume = data["resume"]
     keys, offsets, pos = [], [], 0
     for line in text.split("\n"):
-        keys.append(_fold(line))
+        keys.append(fold(line.strip()))  # a PDF font may lack "ś"
         offsets.append(pos)
         pos += len(line) + 1
     taken: set[int] = set()
@@ -114,18 +108,18 @@ def _gold_regions(text: str, data: dict[str, Any]) -> list[tuple[int, str | None
 
     regions: list[tuple[int, str | None, bool]] = [(0, "contact", False)]
     if resume.get("name"):  # name, headline and contact may come after a sidebar
-        name = _fold(resume["name"])
+        name = fold(resume["name"].strip())
         j = first(lambda key: key == name)
         if j is not None:
             regions.append((offsets[j], "contact", False))
     if resume.get("summary"):
-        head = _fold(resume["summary"])[:40]
+        head = fold(resume["summary"].strip())[:40]
         j = first(lambda key: key == "summary" or key.startswith(head))
         if j is not None:
             regions.append((offsets[j], "summary", False))
     for section in resume.get("sections") or []:
         title = (section.get("title") or "").strip().lower()
-        folded = _fold(title)
+        folded = fold(title)
         j = first(lambda key, folded=folded: key.rstrip(":") == folded)
         if j is None:
             continue

@@ -1,14 +1,24 @@
 """Date ranges as people write them on resumes.
 
 Recognised points: month names with or without a full stop (``Jan.``,
-``Sept``, ``September``), numeric months (``03/2019``, ``08.2021``,
-``3-2019``), ISO months with a zero-padded month (``2019-03``), seasons
-(``Summer 2022``), quarters (``Q3 2021``), four-digit years (1950-2049) and
-apostrophe years (``'22``, ``’22``).  Ranges join two points with a dash, an
-en or em dash, ``to``, ``until``, ``till``, ``through`` or ``~``; the end may
-be ongoing (``present``, ``now``, ``current``, ``today``, ``date``,
-``till date``, ``to date``, ``ongoing``).  ``since 2020`` is an ongoing
-range; ``Mar - Jun 2019`` borrows the year of its end.
+``Sept``, ``September``), also in French, German, Spanish, Portuguese,
+Italian, Dutch, Indonesian/Malay and Polish (``janv.``, ``März``, ``Ene``,
+``fev``, ``Agu``, ``października``), before their year with a space, a comma,
+a slash or ``de`` (``mar/2022``, ``marzo de 2019``); numeric months
+(``03/2019``, ``08.2021``, ``3-2019``), year first (``2021.06``,
+``2019/07``; ``2008/09`` is a school year, not a month) and ISO months with a
+zero-padded month (``2019-03``); seasons (``Summer 2022``), quarters
+(``Q3 2021``), four-digit years (1950-2049) and apostrophe years (``'22``,
+``’22``).  Ranges join two points with a dash, an en or em dash, ``to``,
+``until``, ``till``, ``through`` or ``~``; the end may be ongoing
+(``present``, ``now``, ``current``, ``today``, ``date``, ``till date``,
+``to date``, ``ongoing`` and the same words in the languages above:
+``aujourd'hui``, ``heute``, ``actualidad``, ``atual``, ``oggi``, ``heden``,
+``sekarang``, ``obecnie``...), or left open by a dash that ends its line
+(``2019.03 –``).  ``since 2020`` (``seit``, ``depuis``, ``desde``...) is an
+ongoing range; ``Mar - Jun 2019`` borrows the year of its end.  The
+Portuguese and Italian ``set`` and ``out`` are months only before a slash or
+``de``: "rolled out 2019 plans" holds the year 2019, not October.
 
 Rounding rule (documented because it decides ``experience_months``): a
 point with a year only covers the whole year, so it starts in January when it
@@ -28,42 +38,104 @@ from screener.types import DateSpan
 
 __all__ = ["experience_months", "find_date_ranges", "months_of", "parse_date_range"]
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+#: Month names and abbreviations by month: English, French, German, Spanish,
+#: Portuguese, Italian, Dutch, Indonesian/Malay and Polish (nominative and
+#: genitive).  Matched without case and with an optional full stop.
+_MONTH_WORDS = {
+    1: "jan january janv janvier januar jänner enero ene janeiro gennaio gen januari"
+    " styczeń stycznia sty",
+    2: "feb february fév févr février februar febrero fevereiro fev febbraio februari"
+    " pebruari peb luty lutego lut",
+    3: "mar march mars märz mär mrz marzo março maart mrt maret marzec marca",
+    4: "apr april avr avril abril abr aprile kwiecień kwietnia kwi",
+    5: "may mai mayo maio maggio mag mei maj maja",
+    6: "jun june juin juni junio junho giugno giu czerwiec czerwca cze",
+    7: "jul july juil juillet juli julio julho luglio lug lipiec lipca lip",
+    8: "aug august août aout agosto ago augustus agustus agu agt ags ogos sierpień sierpnia sie",
+    9: "sep sept september septembre septiembre setiembre setembro settembre wrzesień września wrz",
+    10: "oct october octobre oktober okt octubre outubro ottobre ott październik października paź",
+    11: "nov november novembre noviembre novembro listopad listopada lis",
+    12: "dec december décembre déc dezember dez diciembre dic dezembro dicembre desember"
+    " des disember grudzień grudnia gru",
+}
+_MONTHS = {word: month for month, words in _MONTH_WORDS.items() for word in words.split()}
+#: Portuguese and Italian abbreviations that are English words ("set", "out"):
+#: a month only before a slash or "de" ("set/2021", "out de 2019").
+_MONTHS_GUARDED = {"set": 9, "out": 10}
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
             "winter": (12, 14)}  # fmt: skip
 _QUARTERS = {"1": (1, 3), "2": (4, 6), "3": (7, 9), "4": (10, 12)}
 
+
+def _trie(words: Iterable[str]) -> str:
+    """One expression for any of ``words``, with shared prefixes factored out.
+
+    ``re`` tries the branches of a flat alternation one by one at every word
+    start; with the month names of nine languages that made
+    :func:`find_date_ranges` several times slower.  Longer words are still
+    tried before their prefixes (``sept`` before ``sep``).
+    """
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def expr(node: dict[str, dict]) -> str:
+        branches = [re.escape(c) + expr(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return expr(tree)
+
+
 _MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    rf"(?:{_trie(_MONTHS)}\.?"
+    rf"|(?:{'|'.join(_MONTHS_GUARDED)})(?=\s*/|\s+de\s))"
 )
+#: Between a month and its year: "Mar 2019", "Mar, 2019", "mar/2019", "marzo de 2019".
+_MONTH_YEAR = r"(?:\s*/\s*|,?\s*(?:de\s+)?)"
 _YEAR4 = r"(?:19[5-9]\d|20[0-4]\d)"
 _YEAR = rf"(?:{_YEAR4}|['’‘]\d\d)"
+#: "2008/09" is a school year, not September 2008 (later years cannot be read as months).
+_SCHOOL_YEAR = "(?:" + "|".join(f"{y}/{(y + 1) % 100:02d}" for y in range(2000, 2012)) + r")(?!\d)"
 _POINT = (
-    rf"(?:(?P<{{p}}mon>{_MONTH}),?\s*(?P<{{p}}my>{_YEAR})"
+    rf"(?:(?P<{{p}}mon>{_MONTH}){_MONTH_YEAR}(?P<{{p}}my>{_YEAR})"
     rf"|(?P<{{p}}sea>spring|summer|autumn|fall|winter)\s+(?P<{{p}}sy>{_YEAR})"
     rf"|q(?P<{{p}}q>[1-4])\s*(?P<{{p}}qy>{_YEAR})"
     rf"|(?P<{{p}}nm>0?[1-9]|1[0-2])\s*[/.\-]\s*(?P<{{p}}ny>{_YEAR4})(?!\d)"
     rf"|(?P<{{p}}iy>{_YEAR4})-(?P<{{p}}im>0[1-9])(?![\d./])"
+    rf"|(?!{_SCHOOL_YEAR})(?P<{{p}}fy>{_YEAR4})[./](?P<{{p}}fm>0?[1-9]|1[0-2])(?![\d./])"
     rf"|(?P<{{p}}y>{_YEAR}))"
 )
 _ONGOING = (
     r"(?P<ongoing>present|now|current(?:ly)?|today|ongoing|to\s+date|till\s+date"
-    r"|until\s+now|till\s+now|date)"
+    r"|until\s+now|till\s+now|date"
+    r"|aujourd['’]hui|(?:à\s+)?ce\s+jour|présent|actuellement"  # French
+    r"|(?:bis\s+)?heute|jetzt|aktuell|derzeit"  # German
+    r"|actualidad|actualmente|actual|hoy|presente|(?:a\s+)?la\s+fecha"  # Spanish
+    r"|atual|atualmente|hoje"  # Portuguese
+    r"|oggi|in\s+corso"  # Italian
+    r"|(?:tot\s+)?heden|nu"  # Dutch
+    r"|sekarang|kini|saat\s+ini"  # Indonesian, Malay
+    r"|obecnie|nadal)"  # Polish
 )
+#: "since 2020" in the same languages.
+_SINCE = r"(?:since|depuis|seit|desde|dal|sinds|sejak|od)"
 _SEP = r"\s*(?:-{1,2}|–|—|‒|―|~|→|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*"
-#: Every match of ``_RANGE_RE`` holds a digit (each point has a year), so a
-#: text without one is answered before the large expression runs.
-_DIGIT = re.compile(r"\d")
-_LEAD_MONTH = rf"(?P<lm>{_MONTH})(?=\s*(?:-|–|—|\bto\b)\s*{_MONTH}\s*,?\s*{_YEAR})"
+#: Every match of ``_RANGE_RE`` holds a year (each point has one), so a text
+#: without one is answered before the large expression runs.
+_YEARISH = re.compile(r"(?:19[5-9]|20[0-4])\d|['’‘]\d\d")
+_LEAD_MONTH = rf"(?P<lm>{_MONTH})(?=\s*(?:-|–|—|\bto\b)\s*{_MONTH}{_MONTH_YEAR}{_YEAR})"
 
 _RANGE_RE = re.compile(
-    rf"(?<![\w$£€¥₹/.])(?:since\s+(?P<since>{_POINT.format(p='s')})"
-    rf"|(?:{_LEAD_MONTH}|(?P<a>{_POINT.format(p='a')})){_SEP}"
-    rf"(?:{_ONGOING}\b|(?P<b>{_POINT.format(p='b')}))"
+    rf"(?<![\w$£€¥₹/.])(?:{_SINCE}\s+(?P<since>{_POINT.format(p='s')})"
+    rf"|(?:{_LEAD_MONTH}|(?P<a>{_POINT.format(p='a')}))"
+    rf"(?:{_SEP}(?:{_ONGOING}\b|(?P<b>{_POINT.format(p='b')}))"
+    rf"|[ \t]*[-–—][ \t]*(?P<open>)(?=\r?\n(?![ \t]*\d)|$))"
     rf"|(?P<single>{_POINT.format(p='c')}))(?![\w%+])",
     re.IGNORECASE,
 )
@@ -77,11 +149,17 @@ def _year(text: str) -> int:
     return 2000 + value if value <= (_dt.date.today().year % 100) + 5 else 1900 + value
 
 
+def _month(name: str) -> int:
+    """The number of a month written as a name or abbreviation (see ``_MONTH_WORDS``)."""
+    word = name.rstrip(".").lower()
+    return _MONTHS.get(word) or _MONTHS_GUARDED[word]
+
+
 def _point(m: re.Match[str], p: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """Return the first and last (year, month) a point covers."""
     g = m.groupdict()
     if g.get(p + "mon"):
-        year, month = _year(g[p + "my"]), _MONTHS[g[p + "mon"][:3].lower()]
+        year, month = _year(g[p + "my"]), _month(g[p + "mon"])
         return (year, month), (year, month)
     if g.get(p + "sea"):
         year = _year(g[p + "sy"])
@@ -95,8 +173,9 @@ def _point(m: re.Match[str], p: str) -> tuple[tuple[int, int], tuple[int, int]] 
     if g.get(p + "nm"):
         year, month = _year(g[p + "ny"]), int(g[p + "nm"])
         return (year, month), (year, month)
-    if g.get(p + "iy"):
-        year, month = int(g[p + "iy"]), int(g[p + "im"])
+    if g.get(p + "iy") or g.get(p + "fy"):
+        year = int(g[p + "iy"] or g[p + "fy"])
+        month = int(g[p + "im"] or g[p + "fm"])
         return (year, month), (year, month)
     if g.get(p + "y"):
         year = _year(g[p + "y"])
@@ -116,13 +195,13 @@ def _span(m: re.Match[str]) -> DateSpan | None:
     if m.group("lm"):
         if end is None:
             return None
-        start: tuple[int, int] = (end[0][0], _MONTHS[m.group("lm")[:3].lower()])
+        start: tuple[int, int] = (end[0][0], _month(m.group("lm")))
     else:
         first = _point(m, "a")
         if first is None:
             return None
         start = first[0]
-    if m.group("ongoing"):
+    if m.group("ongoing") or m.group("open") is not None:  # "2019.03 –" ends its line
         return DateSpan(text=text, start=start, end=None, ongoing=True)
     if end is None or end[1] < start:
         return None
@@ -144,7 +223,7 @@ def find_date_ranges(text: str) -> list[tuple[int, int, DateSpan]]:
         in reading order, never overlapping.
     """
     found: list[tuple[int, int, DateSpan]] = []
-    if not _DIGIT.search(text):  # every date has a year; most lines have no digit at all
+    if not _YEARISH.search(text):  # every date has a year; most lines have none
         return found
     for m in _RANGE_RE.finditer(text):
         span = _span(m)
@@ -161,7 +240,8 @@ def parse_date_range(text: str) -> DateSpan | None:
     text : str
         E.g. ``"Mar 2019 - Present"``, ``"03/2019-now"``, ``"2017-2020"``,
         ``"2019 – till date"``, ``"Jan. 2018 to Dec. 2020"``, ``"'22"``,
-        ``"Summer 2022"``, ``"08.2021 – now"``, ``"since 2020"``.
+        ``"Summer 2022"``, ``"08.2021 – now"``, ``"since 2020"``,
+        ``"2021.06 – present"``, ``"janv. 2019 – aujourd'hui"``.
 
     Returns
     -------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -37,6 +38,71 @@ def test_parse_each_format(text, start, end, ongoing):
     span = parse_date_range(text)
     assert span is not None
     assert (span.start, span.end, span.ongoing) == (start, end, ongoing)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "ongoing"),
+    [
+        ("janv. 2019 – aujourd'hui", (2019, 1), None, True),
+        ("sept. 2013 – déc. 2017", (2013, 9), (2017, 12), False),
+        ("März 2023 – heute", (2023, 3), None, True),
+        ("Juli – Sept. 2022", (2022, 7), (2022, 9), False),
+        ("seit 10/2020", (2020, 10), None, True),
+        ("Ene 2021 – Feb 2022", (2021, 1), (2022, 2), False),
+        ("Marzo de 2019 - actualidad", (2019, 3), None, True),
+        ("Mar. 2020 – a la fecha", (2020, 3), None, True),
+        ("jan/2019 – fev/2022", (2019, 1), (2022, 2), False),
+        ("set/2021 – out/2022", (2021, 9), (2022, 10), False),
+        ("ago–dez/2023", (2023, 8), (2023, 12), False),
+        ("2020 – hoje", (2020, 1), None, True),
+        ("03/2021 – oggi", (2021, 3), None, True),
+        ("2016 – heden", (2016, 1), None, True),
+        ("Agu 2021 – sekarang", (2021, 8), None, True),
+        ("10.2022 – obecnie", (2022, 10), None, True),
+    ],
+)
+def test_parse_other_languages(text, start, end, ongoing):
+    span = parse_date_range(text)
+    assert span is not None
+    assert (span.start, span.end, span.ongoing) == (start, end, ongoing)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "ongoing"),
+    [
+        ("2021.06 – present", (2021, 6), None, True),
+        ("2019/07 – 2021/02", (2019, 7), (2021, 2), False),
+        ("2015.4 - 2018.3", (2015, 4), (2018, 3), False),
+    ],
+)
+def test_parse_year_first_months(text, start, end, ongoing):
+    span = parse_date_range(text)
+    assert span is not None
+    assert (span.start, span.end, span.ongoing) == (start, end, ongoing)
+
+
+def test_a_school_year_is_no_month():
+    span = parse_date_range("2010/11")
+    assert span is not None and (span.start, span.end) == ((2010, 1), (2010, 12))
+
+
+@pytest.mark.parametrize(
+    ("text", "year"), [("rolled out 2019 plans", 2019), ("set 2020 targets", 2020)]
+)
+def test_english_words_are_no_portuguese_months(text, year):
+    ((_a, _b, span),) = find_date_ranges(text)
+    assert (span.start, span.end) == ((year, 1), (year, 12))
+
+
+@pytest.mark.parametrize("text", ["Editor | 2019.03 –\n- Wrote", "Editor | 2021– "])
+def test_a_dash_at_the_end_of_a_line_is_ongoing(text):
+    ((_a, _b, span),) = find_date_ranges(text)
+    assert span.ongoing and span.end is None
+
+
+def test_a_number_wrapped_after_its_dash_is_no_open_range():
+    ((_a, _b, span),) = find_date_ranges("Docket No. FAA–2020–\n0686")
+    assert not span.ongoing
 
 
 def test_range_inside_a_header_line():
@@ -91,3 +157,14 @@ def test_spans_after_as_of_count_nothing():
 
 def test_none_spans_are_skipped():
     assert experience_months([None]) == 0
+
+
+@pytest.mark.parametrize(
+    ("word", "matches"),
+    [("sep", True), ("sept", True), ("september", True), ("mar", True), ("septem", False)],
+)
+def test_month_names_match_whole_words_only(word, matches):
+    from screener.nlp.dates import _trie
+
+    expr = re.compile(_trie(["sep", "sept", "september", "mar"]))
+    assert bool(expr.fullmatch(word)) is matches

@@ -15,9 +15,10 @@ list bullets as graphics): a glyph line starts a new bullet, a line that
 continues an unfinished sentence (or starts in lower case) is joined to the
 previous bullet, and any other line is a bullet of its own.
 
-The header text (dates removed) is split on ``|``, dashes, `` at ``, ``@``
-and commas; the part with a job-title word is the title and the next part
-the organisation (else: first part title, second org).
+The header text (dates removed) is cut at ``|``, `` at ``, ``@`` and em
+dashes, or where it has none of those at en dashes, hyphens and commas (see
+:func:`split_header`); the part with a job-title word is the title and the
+next part the organisation (else: first part title, second org).
 """
 
 from __future__ import annotations
@@ -31,7 +32,13 @@ from screener.types import DOING_SECTIONS, DateSpan, Document, Entry, Line, Sect
 
 __all__ = ["extract_entries", "header_ranges", "split_header"]
 
-_SPLIT = re.compile(r"\s+[|—–]\s+|\s+-\s+|\s+at\s+|\s+@\s+|\s*\|\s*|,\s+|\t+|\s{3,}")
+#: Separators between a header's fields: a bar or tab, `` at ``/``@``, an em
+#: dash ("Senior Executive – Social Media — Brandwagon Media, Mumbai").
+_STRONG = re.compile(r"\s*\|\s*|\t+|\s{3,}|\s+(?:at|@)\s+|\s+—\s+")
+#: Separators that may stand inside a field ("Reporter, Business & Transport"):
+#: fields only where a header has no strong one ("Manager, Acme, London").
+_WEAK = re.compile(r"\s+[–-]\s+|,\s+")
+_EDGES = " ,|–—-"
 _ROLE = re.compile(
     r"\b(manager|lead|specialist|coordinator|director|executive|officer|assistant|intern|"
     r"analyst|head|associate|consultant|designer|agent|representative|strategist|editor|"
@@ -73,16 +80,39 @@ def _point_only(text: str, found: _Found) -> bool:
     return all(not _RANGE_MARK.search(text[a:b]) for a, b, _ in found)
 
 
+def _fields(text: str, separators: re.Pattern[str]) -> list[str]:
+    """``text`` split at ``separators`` outside brackets, keeping the fields with a letter."""
+    depth, inside = 0, []
+    for char in text:
+        depth += (char in "([") - (char in ")]")
+        inside.append(depth > 0)
+    bounds = [0]
+    for m in separators.finditer(text):
+        if not inside[m.start()]:
+            bounds += m.span()
+    bounds.append(len(text))
+    parts = [text[a:b].strip(_EDGES) for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
+    return [p for p in parts if any(c.isalpha() for c in p)]  # not "/ 09" left of a date
+
+
 def split_header(text: str) -> tuple[str, str]:
-    """Split a header (dates already removed) into ``(title, org)``."""
-    parts = [p.strip(" ,|–—-") for p in _SPLIT.split(text) if p and p.strip(" ,|–—-")]
+    """Split a header (dates already removed) into ``(title, org)``.
+
+    The header is cut at its strong separators (a bar or tab, `` at ``,
+    ``@``, an em dash), or where it has none at its en dashes, hyphens and
+    commas; never inside brackets.  The title is the first field with a
+    job-title word (else the first field) and the organisation the field
+    after it (else the one before), up to its first en dash, hyphen or comma
+    (the place: "Brandwagon Media, Mumbai").
+    """
+    parts = _fields(text, _STRONG)
+    if len(parts) == 1:
+        parts = _fields(parts[0], _WEAK)
     if not parts:
         return "", ""
-    for i, part in enumerate(parts):
-        if _ROLE.search(part):
-            org = parts[i + 1] if i + 1 < len(parts) else (parts[i - 1] if i else "")
-            return part, org
-    return parts[0], parts[1] if len(parts) > 1 else ""
+    i = next((i for i, part in enumerate(parts) if _ROLE.search(part)), 0)
+    org = parts[i + 1] if i + 1 < len(parts) else (parts[i - 1] if i else "")
+    return parts[i], (_fields(org, _WEAK) or [""])[0]
 
 
 def _bullet(text: str) -> str:

@@ -50,15 +50,19 @@ def test_a_matched_entry_counts_title_org_and_dates(scores):
     assert counted == dict.fromkeys(counted, 1)
 
 
-def test_a_header_split_at_a_comma_is_found_with_a_wrong_title(scores):
-    # "Reporter, Business Desk" is one title; the library splits it at the comma
+def test_an_entry_with_part_of_the_gold_title_is_found_with_a_wrong_title(scores):
+    import dataclasses
+
     text = "Experience\nReporter, Business Desk — Daily Post | 2009 - 2018\n- Wrote stories.\n"
+    analysis = _analysis(text)
+    # as if the library had split the title at its comma
+    analysis.entries = [dataclasses.replace(analysis.entries[0], title="Reporter")]
     data = _data(
         [{"title": "Reporter, Business Desk", "org": "Daily Post", "dates": "2009 - 2018"}]
     )
     cells: Counter[str] = Counter()
-    scores.score_entries(_analysis(text), data, cells, (2025, 6))
-    assert (cells["found"], cells["title"]) == (1, 0)
+    scores.score_entries(analysis, data, cells, (2025, 6))
+    assert (cells["found"], cells["title"], cells["org"]) == (1, 0, 1)
 
 
 def test_an_entry_not_found_is_listed(scores):

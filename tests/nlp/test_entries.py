@@ -1,0 +1,54 @@
+"""Entry headers split into title and organisation (``split_header``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from screener.nlp.entries import split_header
+
+
+@pytest.mark.parametrize(
+    ("header", "title"),
+    [
+        ("Senior Executive – Social Media — Brandwagon Media", "Senior Executive – Social Media"),
+        ("Reporter, Business & Transport — Pwani Leo", "Reporter, Business & Transport"),
+        ("Manager - Social Care | Falconair", "Manager - Social Care"),
+    ],
+)
+def test_a_title_keeps_its_dash_or_comma_when_a_stronger_mark_ends_it(header, title):
+    assert split_header(header)[0] == title
+
+
+def test_the_place_after_a_comma_is_not_part_of_the_employer():
+    assert split_header("Social Lead — Brandwagon Media, Mumbai") == (
+        "Social Lead",
+        "Brandwagon Media",
+    )
+
+
+def test_a_comma_inside_brackets_does_not_cut_the_employer():
+    header = "Reporter — Alföldi Reggel (daily, print), Debrecen"
+    assert split_header(header)[1] == "Alföldi Reggel (daily, print)"
+
+
+def test_without_a_strong_mark_commas_part_the_fields():
+    assert split_header("Social Media Manager, Acme Corp, London") == (
+        "Social Media Manager",
+        "Acme Corp",
+    )
+
+
+def test_at_parts_the_title_from_the_employer():
+    assert split_header("Social Media Manager at Acme – London") == ("Social Media Manager", "Acme")
+
+
+def test_a_field_without_letters_is_no_employer():
+    # "2016 / 09 - University of Bremen": the date parser took "2016" and left "/ 09"
+    assert split_header("/ 09 - University of Bremen | Fullstack Engineer") == (
+        "Fullstack Engineer",
+        "University of Bremen",
+    )
+
+
+def test_the_employer_may_come_first():
+    assert split_header("Acme Corp | Marketing Manager") == ("Marketing Manager", "Acme Corp")

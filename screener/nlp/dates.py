@@ -36,7 +36,7 @@ from collections.abc import Iterable
 
 from screener.types import DateSpan
 
-__all__ = ["experience_months", "find_date_ranges", "months_of", "parse_date_range"]
+__all__ = ["experience_months", "find_date_ranges", "is_range", "months_of", "parse_date_range"]
 
 #: Month names and abbreviations by month: English, French, German, Spanish,
 #: Portuguese, Italian, Dutch, Indonesian/Malay and Polish (nominative and
@@ -232,6 +232,20 @@ def find_date_ranges(text: str) -> list[tuple[int, int, DateSpan]]:
     return found
 
 
+#: What a range has and a single date has not: two points joined, or an open end.
+_RANGE_MARK = re.compile(r"[-–—~→]|\b(?:to|until|till|through|thru)\b", re.IGNORECASE)
+
+
+def is_range(span: DateSpan) -> bool:
+    """Whether ``span`` was written as a range ("2017-2020", "since 2020"), not one date.
+
+    A year alone covers twelve months ("2019") but is one date: in "Senior
+    Recruiter (Recruiter until 2021) | Jun 2019 - Present" the range is the
+    job's dates, not the year.
+    """
+    return span.ongoing or (span.start != span.end and bool(_RANGE_MARK.search(span.text)))
+
+
 def parse_date_range(text: str) -> DateSpan | None:
     """Parse the first date range (or single date) written in ``text``.
 
@@ -253,7 +267,7 @@ def parse_date_range(text: str) -> DateSpan | None:
     found = find_date_ranges(text)
     if not found:
         return None
-    ranges = [f for f in found if f[2].ongoing or f[2].start != f[2].end]
+    ranges = [f for f in found if is_range(f[2])]
     return (ranges or found)[0][2]
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import re
 
-from screener.nlp.dates import find_date_ranges
+from screener.nlp.dates import find_date_ranges, is_range
 from screener.nlp.sections import BULLET_RE, HEADER_WORDS, document_lines
 from screener.types import DOING_SECTIONS, DateSpan, Document, Entry, Line, Section
 
@@ -61,23 +61,20 @@ def _dates(text: str, found: _Found | None = None) -> tuple[DateSpan | None, str
         found = find_date_ranges(text)
     if not found:
         return None, text
-    ranges = [f for f in found if f[2].ongoing or f[2].start != f[2].end]
+    ranges = [f for f in found if is_range(f[2])]
     a, b, span = (ranges or found)[0]
     rest = (text[:a] + " " + text[b:]).strip()
     rest = re.sub(r"[(\[]\s*[)\]]", "", rest).strip(" |,–—-()[]\t")
     return span, rest
 
 
-_RANGE_MARK = re.compile(r"[-–—~→]|\b(?:to|until|till|through|thru|since|present|now)\b", re.I)
-
-
-def _point_only(text: str, found: _Found) -> bool:
+def _point_only(found: _Found) -> bool:
     """True when every date in ``text`` is a lone point ("in 2021"), not a range.
 
     A wrapped bullet line such as ``same week of 2021.`` mentions a year but
     is no entry header; a header carries a range (``2019 - 2021``).
     """
-    return all(not _RANGE_MARK.search(text[a:b]) for a, b, _ in found)
+    return not any(is_range(span) for _a, _b, span in found)
 
 
 def _fields(text: str, separators: re.Pattern[str]) -> list[str]:
@@ -155,7 +152,7 @@ def _dated_header(text: str) -> bool:
     found = find_date_ranges(text)  # once, for the three questions below
     if not found or (words > HEADER_WORDS and not _dates_field_last(text, found)):
         return False
-    if not _point_only(text, found):
+    if not _point_only(found):
         return True
     _, rest = _dates(text, found)
     return len(rest.split()) <= 8 and not text.rstrip().endswith((".", ";", ","))

@@ -105,6 +105,21 @@ def test_a_number_wrapped_after_its_dash_is_no_open_range():
     assert not span.ongoing
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("2017-2020", True), ("since 2020", True), ("2019", False), ("2019-03", False)],
+)
+def test_is_range_tells_a_range_from_one_date(text, expected):
+    from screener.nlp.dates import is_range
+
+    assert is_range(parse_date_range(text)) is expected
+
+
+def test_a_range_is_preferred_to_a_year_written_before_it():
+    span = parse_date_range("Senior Recruiter (Recruiter until 2021) | Jun 2019 - Present")
+    assert span is not None and span.start == (2019, 6) and span.ongoing
+
+
 def test_range_inside_a_header_line():
     span = parse_date_range("Social Media Lead — Acme, London | Mar 2019 - Present")
     assert span is not None and span.start == (2019, 3) and span.ongoing

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from screener.nlp import analyze
 from screener.nlp.entries import split_header
 
 
@@ -52,3 +53,22 @@ def test_a_field_without_letters_is_no_employer():
 
 def test_the_employer_may_come_first():
     assert split_header("Acme Corp | Marketing Manager") == ("Marketing Manager", "Acme Corp")
+
+
+def test_an_entry_takes_its_range_not_a_year_in_its_title():
+    text = (
+        "Experience\nSenior Recruiter (Recruiter until 2021) — Northgate Staffing | "
+        "Jun 2019 - Present\n- Ran the careers page.\n"
+    )
+    (entry,) = analyze(text, as_of=(2025, 6)).entries
+    assert entry.dates is not None and entry.dates.start == (2019, 6) and entry.dates.ongoing
+
+
+def test_a_long_header_ending_in_seit_is_dated():
+    # "seit" (German "since") opens a range as "since" does
+    text = (
+        "Berufserfahrung\nProduct Marketing Manager – EV — Hallberg Automobile Deutschland "
+        "GmbH, München | seit 10/2020\n- Launch campaigns for the EV range.\n"
+    )
+    (entry,) = analyze(text, as_of=(2025, 6)).entries
+    assert entry.dates is not None and entry.dates.start == (2020, 10)

@@ -135,6 +135,15 @@ def _dates_field_last(text: str, found: _Found) -> bool:
     return before.endswith(_FIELD_MARKS) or text[:a].endswith(("\t", "   "))
 
 
+def _point_field_last(text: str, found: _Found) -> bool:
+    """Whether ``text`` ends with a single date after a bar or tab, its own field
+    ("Employee survey communication — Wusta Gateway Port Company SAOC | 2022")."""
+    a, b, _span = found[-1]
+    if text[b:].strip(" )]\t"):
+        return False
+    return text[:a].rstrip(" ").endswith(("|", "\t")) or text[:a].endswith("   ")
+
+
 @functools.lru_cache(maxsize=16384)  # pure; asked twice per line (entries, header ranges)
 def _dated_header(text: str) -> bool:
     """A line that carries an entry's dates: a range, or a lone date on a short line.
@@ -154,8 +163,10 @@ def _dated_header(text: str) -> bool:
         return False
     if not _point_only(found):
         return True
+    if text.rstrip().endswith((".", ";", ",")):
+        return False
     _, rest = _dates(text, found)
-    return len(rest.split()) <= 8 and not text.rstrip().endswith((".", ";", ","))
+    return len(rest.split()) <= 8 or _point_field_last(text, found)
 
 
 def _short(text: str) -> bool:

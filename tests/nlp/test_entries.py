@@ -72,3 +72,24 @@ def test_a_long_header_ending_in_seit_is_dated():
     )
     (entry,) = analyze(text, as_of=(2025, 6)).entries
     assert entry.dates is not None and entry.dates.start == (2020, 10)
+
+
+def test_a_long_header_with_one_year_after_a_bar_is_an_entry():
+    text = (
+        "Selected Projects\n'Our People' series — Wusta Gateway Port | 2018 – 2019\n"
+        "- Wrote 24 profiles.\n"
+        "Employee survey communication — Wusta Gateway Port Company SAOC | 2022\n"
+        "- Wrote the invitations and the results booklet.\n"
+    )
+    entries = analyze(text, as_of=(2025, 6)).entries
+    assert [e.title for e in entries] == ["'Our People' series", "Employee survey communication"]
+
+
+def test_a_long_line_with_a_year_inside_is_no_entry():
+    # the year is no field of its own: this line wraps the bullet above it
+    text = (
+        "Experience\nSocial Lead — Acme | 2018 – 2023\n- Ran the page and the community\n"
+        "guidelines that the legal team signed off in 2022 for the whole group\n"
+    )
+    (entry,) = analyze(text, as_of=(2025, 6)).entries
+    assert len(entry.bullets) == 1

@@ -126,22 +126,25 @@ _PROSE = re.compile(
 _FIELD_MARKS = ("|", "(", "[", "—", "–", "·", "•", ",")
 
 
+def _field_last(text: str, found: _Found, marks: tuple[str, ...]) -> bool:
+    """Whether ``text`` ends with its last date, set apart as its own field by one
+    of ``marks``, a tab or three spaces."""
+    a, b, _span = found[-1]
+    if text[b:].strip(" )]\t"):
+        return False
+    return text[:a].rstrip(" \t").endswith(marks) or text[:a].endswith(("\t", "   "))
+
+
 def _dates_field_last(text: str, found: _Found) -> bool:
     """Whether ``text`` ends with a date range set apart as its own field."""
-    a, b, span = found[-1]
-    if not (span.ongoing or span.start != span.end) or text[b:].strip(" )]\t"):
-        return False
-    before = text[:a].rstrip(" \t")
-    return before.endswith(_FIELD_MARKS) or text[:a].endswith(("\t", "   "))
+    span = found[-1][2]
+    return (span.ongoing or span.start != span.end) and _field_last(text, found, _FIELD_MARKS)
 
 
 def _point_field_last(text: str, found: _Found) -> bool:
     """Whether ``text`` ends with a single date after a bar or tab, its own field
     ("Employee survey communication — Wusta Gateway Port Company SAOC | 2022")."""
-    a, b, _span = found[-1]
-    if text[b:].strip(" )]\t"):
-        return False
-    return text[:a].rstrip(" ").endswith(("|", "\t")) or text[:a].endswith("   ")
+    return _field_last(text, found, ("|",))
 
 
 @functools.lru_cache(maxsize=16384)  # pure; asked twice per line (entries, header ranges)

@@ -92,24 +92,48 @@ def _fields(text: str, separators: re.Pattern[str]) -> list[str]:
     return [p for p in parts if any(c.isalpha() for c in p)]  # not "/ 09" left of a date
 
 
-def split_header(text: str) -> tuple[str, str]:
-    """Split a header (dates already removed) into ``(title, org)``.
-
-    The header is cut at its strong separators (a bar or tab, `` at ``,
-    ``@``, an em dash), or where it has none at its en dashes, hyphens and
-    commas; never inside brackets.  The title is the first field with a
-    job-title word (else the first field) and the organisation the field
-    after it (else the one before), up to its first en dash, hyphen or comma
-    (the place: "Brandwagon Media, Mumbai").
-    """
+def _line_fields(text: str) -> list[str]:
+    """The fields of one header line: cut at its strong separators, or where it has
+    none at its weak ones."""
     parts = _fields(text, _STRONG)
-    if len(parts) == 1:
-        parts = _fields(parts[0], _WEAK)
-    if not parts:
+    return _fields(parts[0], _WEAK) if len(parts) == 1 else parts
+
+
+def _title_org(lines: list[list[str]]) -> tuple[str, str]:
+    """The title and organisation among the fields of each header line.
+
+    The title is the first field with a job-title word (else the first
+    field); the organisation is the field after it on its line, else the
+    first field of the next line, else the field before it, else the first
+    field of the line above ("Danggeun Market Inc. Seoul, S.Korea" above
+    "Site Reliability Engineer"); without the place after its first en dash,
+    hyphen or comma.
+    """
+    spots = [(k, i) for k, fields in enumerate(lines) for i in range(len(fields))]
+    if not spots:
         return "", ""
-    i = next((i for i, part in enumerate(parts) if _ROLE.search(part)), 0)
-    org = parts[i + 1] if i + 1 < len(parts) else (parts[i - 1] if i else "")
-    return parts[i], (_fields(org, _WEAK) or [""])[0]
+    k, i = next(((k, i) for k, i in spots if _ROLE.search(lines[k][i])), spots[0])
+    line = lines[k]
+    after = [line[i + 1]] if i + 1 < len(line) else []
+    below = [f[0] for f in lines[k + 1 :] if f][:1]
+    before = [line[i - 1]] if i else []
+    above = [f[0] for f in reversed(lines[:k]) if f][:1]
+    org = (after or below or before or above or [""])[0]
+    return line[i], (_fields(org, _WEAK) or [""])[0]
+
+
+def split_header(text: str) -> tuple[str, str]:
+    """Split a header line (dates already removed) into ``(title, org)``.
+
+    The line is cut at its strong separators (a bar or tab, `` at ``, ``@``,
+    an em dash), or where it has none at its en dashes, hyphens and commas;
+    never inside brackets.  The title is the first field with a job-title
+    word (else the first field) and the organisation the field after it
+    (else the one before), up to its first en dash, hyphen or comma (the
+    place: "Brandwagon Media, Mumbai").  A header of several lines is cut
+    line by line (see :func:`extract_entries`).
+    """
+    return _title_org([_line_fields(text)])
 
 
 def _bullet(text: str) -> str:
@@ -239,16 +263,26 @@ def _entries_in(section: Section, lines: list[Line]) -> list[Entry]:
 
 
 def _open_entry(section: Section, head: list[str], start: int) -> Entry:
-    span = None
+    span, dated_line = None, -1
     parts = []
     for text in head:
         found, rest = _dates(text)
         if found is not None and span is None:
-            span = found
+            span, dated_line = found, len(parts)
             text = rest
         if text:
             parts.append(text)
-    title, org = split_header(" | ".join(parts))
+    if len(parts) == 1:
+        lines = [_line_fields(parts[0])]
+    else:
+        # "Volunteer, Sunday Media Team  2019 – Present" / "Crookesmoor Church, Sheffield":
+        # beside its dates a line is one field (the title, or the place) unless a strong
+        # separator cuts it; another line is cut as a line alone ("Manager, Shiftwell")
+        lines = [
+            _fields(text, _STRONG) if k == dated_line else _line_fields(text)
+            for k, text in enumerate(parts)
+        ]
+    title, org = _title_org(lines)
     return Entry(section=section.kind, title=title, org=org, dates=span, start=start, end=start)
 
 

@@ -93,3 +93,34 @@ def test_a_long_line_with_a_year_inside_is_no_entry():
     )
     (entry,) = analyze(text, as_of=(2025, 6)).entries
     assert len(entry.bullets) == 1
+
+
+def _only_entry(text: str):
+    (entry,) = analyze(text, as_of=(2025, 6)).entries
+    return entry.title, entry.org
+
+
+def test_a_title_beside_its_dates_keeps_its_comma():
+    # the classic layout: title and dates on one line, employer and place below
+    text = (
+        "Volunteering\nVolunteer, Sunday Media Team    2019 – Present\n"
+        "Crookesmoor Community Church, Sheffield\n- Filmed the Sunday service.\n"
+    )
+    assert _only_entry(text) == ("Volunteer, Sunday Media Team", "Crookesmoor Community Church")
+
+
+def test_a_header_line_without_dates_is_cut_at_its_comma():
+    # title and employer on one line, dates and place below
+    text = (
+        "Experience\nCustomer Community Manager, Shiftwell\n"
+        "February 2022 – present | Cebu City\n- Ran the user forum.\n"
+    )
+    assert _only_entry(text) == ("Customer Community Manager", "Shiftwell")
+
+
+def test_an_employer_line_above_the_title_gives_the_employer_not_the_place():
+    text = (
+        "Experience\nDanggeun Market Inc., Seoul\n"
+        "Site Reliability Engineer    Feb. 2021 - Mar. 2021\n- Ran the clusters.\n"
+    )
+    assert _only_entry(text) == ("Site Reliability Engineer", "Danggeun Market Inc.")

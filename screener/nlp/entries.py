@@ -15,10 +15,10 @@ list bullets as graphics): a glyph line starts a new bullet, a line that
 continues an unfinished sentence (or starts in lower case) is joined to the
 previous bullet, and any other line is a bullet of its own.
 
-The header text (dates removed) is cut at ``|``, `` at ``, ``@`` and em
-dashes, or where it has none of those at en dashes, hyphens and commas (see
-:func:`split_header`); the part with a job-title word is the title and the
-next part the organisation (else: first part title, second org).
+The header text (dates removed) is split on ``|``, dashes, `` at ``, ``@``
+and commas, but not inside brackets; the part with a job-title word is the
+title and the next part the organisation (else: first part title, second
+org).
 """
 
 from __future__ import annotations
@@ -32,13 +32,9 @@ from screener.types import DOING_SECTIONS, DateSpan, Document, Entry, Line, Sect
 
 __all__ = ["extract_entries", "header_ranges", "split_header"]
 
-#: Separators between a header's fields: a bar or tab, `` at ``/``@``, an em
-#: dash ("Senior Executive – Social Media — Brandwagon Media, Mumbai").
-_STRONG = re.compile(r"\s*\|\s*|\t+|\s{3,}|\s+(?:at|@)\s+|\s+—\s+")
-#: Separators that may stand inside a field ("Reporter, Business & Transport"):
-#: fields only where a header has no strong one ("Manager, Acme, London").
-_WEAK = re.compile(r"\s+[–-]\s+|,\s+")
+_SPLIT = re.compile(r"\s+[|—–]\s+|\s+-\s+|\s+at\s+|\s+@\s+|\s*\|\s*|,\s+|\t+|\s{3,}")
 _EDGES = " ,|–—-"
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _ROLE = re.compile(
     r"\b(manager|lead|specialist|coordinator|director|executive|officer|assistant|intern|"
     r"analyst|head|associate|consultant|designer|agent|representative|strategist|editor|"
@@ -69,7 +65,7 @@ def _dates(text: str, found: _Found | None = None) -> tuple[DateSpan | None, str
 
 
 def _point_only(found: _Found) -> bool:
-    """True when every date in ``text`` is a lone point ("in 2021"), not a range.
+    """True when every date found in a line is a lone point ("in 2021"), not a range.
 
     A wrapped bullet line such as ``same week of 2021.`` mentions a year but
     is no entry header; a header carries a range (``2019 - 2021``).
@@ -77,63 +73,37 @@ def _point_only(found: _Found) -> bool:
     return not any(is_range(span) for _a, _b, span in found)
 
 
-def _fields(text: str, separators: re.Pattern[str]) -> list[str]:
-    """``text`` split at ``separators`` outside brackets, keeping the fields with a letter."""
-    depth, inside = 0, []
-    for char in text:
-        depth += (char in "([") - (char in ")]")
-        inside.append(depth > 0)
+def _fields(text: str) -> list[str]:
+    """``text`` split at ``_SPLIT`` outside brackets, keeping the fields with a letter.
+
+    Only a closed bracket protects what it holds: the ")" of "Care Executive
+    (Voice)" may have gone with the dates after it.
+    """
+    held = [m.span() for m in _BRACKETS.finditer(text)]
     bounds = [0]
-    for m in separators.finditer(text):
-        if not inside[m.start()]:
+    for m in _SPLIT.finditer(text):
+        if not any(a < m.start() < b for a, b in held):
             bounds += m.span()
     bounds.append(len(text))
     parts = [text[a:b].strip(_EDGES) for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
     return [p for p in parts if any(c.isalpha() for c in p)]  # not "/ 09" left of a date
 
 
-def _line_fields(text: str) -> list[str]:
-    """The fields of one header line: cut at its strong separators, or where it has
-    none at its weak ones."""
-    parts = _fields(text, _STRONG)
-    return _fields(parts[0], _WEAK) if len(parts) == 1 else parts
-
-
-def _title_org(lines: list[list[str]]) -> tuple[str, str]:
-    """The title and organisation among the fields of each header line.
-
-    The title is the first field with a job-title word (else the first
-    field); the organisation is the field after it on its line, else the
-    first field of the next line, else the field before it, else the first
-    field of the line above ("Danggeun Market Inc. Seoul, S.Korea" above
-    "Site Reliability Engineer"); without the place after its first en dash,
-    hyphen or comma.
-    """
-    spots = [(k, i) for k, fields in enumerate(lines) for i in range(len(fields))]
-    if not spots:
-        return "", ""
-    k, i = next(((k, i) for k, i in spots if _ROLE.search(lines[k][i])), spots[0])
-    line = lines[k]
-    after = [line[i + 1]] if i + 1 < len(line) else []
-    below = [f[0] for f in lines[k + 1 :] if f][:1]
-    before = [line[i - 1]] if i else []
-    above = [f[0] for f in reversed(lines[:k]) if f][:1]
-    org = (after or below or before or above or [""])[0]
-    return line[i], (_fields(org, _WEAK) or [""])[0]
-
-
 def split_header(text: str) -> tuple[str, str]:
-    """Split a header line (dates already removed) into ``(title, org)``.
+    """Split a header (dates already removed) into ``(title, org)``.
 
-    The line is cut at its strong separators (a bar or tab, `` at ``, ``@``,
-    an em dash), or where it has none at its en dashes, hyphens and commas;
-    never inside brackets.  The title is the first field with a job-title
-    word (else the first field) and the organisation the field after it
-    (else the one before), up to its first en dash, hyphen or comma (the
-    place: "Brandwagon Media, Mumbai").  A header of several lines is cut
-    line by line (see :func:`extract_entries`).
+    The header is cut at every bar, dash, comma, tab, `` at `` and ``@``,
+    but not inside brackets ("Alföldi Reggel (daily, print)"); a part
+    without a letter is dropped.  The title is the first part with a
+    job-title word (else the first part) and the organisation the part
+    after it (else the one before).
     """
-    return _title_org([_line_fields(text)])
+    parts = _fields(text)
+    if not parts:
+        return "", ""
+    i = next((i for i, part in enumerate(parts) if _ROLE.search(part)), 0)
+    org = parts[i + 1] if i + 1 < len(parts) else (parts[i - 1] if i else "")
+    return parts[i], org
 
 
 def _bullet(text: str) -> str:
@@ -263,26 +233,16 @@ def _entries_in(section: Section, lines: list[Line]) -> list[Entry]:
 
 
 def _open_entry(section: Section, head: list[str], start: int) -> Entry:
-    span, dated_line = None, -1
+    span = None
     parts = []
     for text in head:
         found, rest = _dates(text)
         if found is not None and span is None:
-            span, dated_line = found, len(parts)
+            span = found
             text = rest
         if text:
             parts.append(text)
-    if len(parts) == 1:
-        lines = [_line_fields(parts[0])]
-    else:
-        # "Volunteer, Sunday Media Team  2019 – Present" / "Crookesmoor Church, Sheffield":
-        # beside its dates a line is one field (the title, or the place) unless a strong
-        # separator cuts it; another line is cut as a line alone ("Manager, Shiftwell")
-        lines = [
-            _fields(text, _STRONG) if k == dated_line else _line_fields(text)
-            for k, text in enumerate(parts)
-        ]
-    title, org = _title_org(lines)
+    title, org = split_header(" | ".join(parts))
     return Entry(section=section.kind, title=title, org=org, dates=span, start=start, end=start)
 
 

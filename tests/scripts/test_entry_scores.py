@@ -56,7 +56,9 @@ def test_an_entry_with_part_of_the_gold_title_is_found_with_a_wrong_title(scores
     text = "Experience\nReporter, Business Desk — Daily Post | 2009 - 2018\n- Wrote stories.\n"
     analysis = _analysis(text)
     # as if the library had split the title at its comma
-    analysis.entries = [dataclasses.replace(analysis.entries[0], title="Reporter")]
+    analysis.entries = [
+        dataclasses.replace(analysis.entries[0], title="Reporter", org="Daily Post")
+    ]
     data = _data(
         [{"title": "Reporter, Business Desk", "org": "Daily Post", "dates": "2009 - 2018"}]
     )

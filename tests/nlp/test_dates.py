@@ -183,3 +183,11 @@ def test_month_names_match_whole_words_only(word, matches):
 
     expr = re.compile(_trie(["sep", "sept", "september", "mar"]))
     assert bool(expr.fullmatch(word)) is matches
+
+
+def test_each_call_gives_spans_of_its_own():
+    # the matches of a line are kept; a caller that changes a span changes only its own
+    ((_a, _b, first),) = find_date_ranges("Editor | 2015 – 2019")
+    first.end = None
+    ((_a, _b, again),) = find_date_ranges("Editor | 2015 – 2019")
+    assert again.end == (2019, 12)

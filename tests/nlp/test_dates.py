@@ -11,6 +11,12 @@ from screener.nlp import experience_months, find_date_ranges, parse_date_range
 from screener.types import DateSpan
 
 
+def _assert_parses(text, start, end, ongoing):
+    span = parse_date_range(text)
+    assert span is not None
+    assert (span.start, span.end, span.ongoing) == (start, end, ongoing)
+
+
 @pytest.mark.parametrize(
     ("text", "start", "end", "ongoing"),
     [
@@ -35,9 +41,7 @@ from screener.types import DateSpan
     ],
 )
 def test_parse_each_format(text, start, end, ongoing):
-    span = parse_date_range(text)
-    assert span is not None
-    assert (span.start, span.end, span.ongoing) == (start, end, ongoing)
+    _assert_parses(text, start, end, ongoing)
 
 
 @pytest.mark.parametrize(
@@ -62,9 +66,7 @@ def test_parse_each_format(text, start, end, ongoing):
     ],
 )
 def test_parse_other_languages(text, start, end, ongoing):
-    span = parse_date_range(text)
-    assert span is not None
-    assert (span.start, span.end, span.ongoing) == (start, end, ongoing)
+    _assert_parses(text, start, end, ongoing)
 
 
 @pytest.mark.parametrize(
@@ -76,9 +78,7 @@ def test_parse_other_languages(text, start, end, ongoing):
     ],
 )
 def test_parse_year_first_months(text, start, end, ongoing):
-    span = parse_date_range(text)
-    assert span is not None
-    assert (span.start, span.end, span.ongoing) == (start, end, ongoing)
+    _assert_parses(text, start, end, ongoing)
 
 
 def test_a_school_year_is_no_month():

@@ -2,43 +2,45 @@
 
 from __future__ import annotations
 
+import pytest
+
 from screener.nlp import analyze
 from screener.nlp.entries import split_header
 
 
-def test_the_place_after_a_comma_is_not_part_of_the_employer():
-    assert split_header("Social Lead — Brandwagon Media, Mumbai") == (
-        "Social Lead",
-        "Brandwagon Media",
-    )
-
-
-def test_a_comma_inside_brackets_does_not_cut_the_employer():
-    header = "Reporter — Alföldi Reggel (daily, print), Debrecen"
-    assert split_header(header)[1] == "Alföldi Reggel (daily, print)"
-
-
-def test_commas_part_the_fields():
-    assert split_header("Social Media Manager, Acme Corp, London") == (
-        "Social Media Manager",
-        "Acme Corp",
-    )
-
-
-def test_at_parts_the_title_from_the_employer():
-    assert split_header("Social Media Manager at Acme – London") == ("Social Media Manager", "Acme")
-
-
-def test_a_field_without_letters_is_no_employer():
-    # "2016 / 09 - University of Bremen": the date parser took "2016" and left "/ 09"
-    assert split_header("/ 09 - University of Bremen | Fullstack Engineer") == (
-        "Fullstack Engineer",
-        "University of Bremen",
-    )
-
-
-def test_the_employer_may_come_first():
-    assert split_header("Acme Corp | Marketing Manager") == ("Marketing Manager", "Acme Corp")
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        pytest.param(
+            "Social Media Manager, Acme Corp, London",
+            ("Social Media Manager", "Acme Corp"),
+            id="commas part the fields; the place is not the employer",
+        ),
+        pytest.param(
+            "Reporter — Alföldi Reggel (daily, print), Debrecen",
+            ("Reporter", "Alföldi Reggel (daily, print)"),
+            id="no cut inside brackets",
+        ),
+        pytest.param(
+            "Social Media Manager at Acme – London",
+            ("Social Media Manager", "Acme"),
+            id="at parts title and employer",
+        ),
+        pytest.param(
+            # "2016 / 09 - University of Bremen": the date parser took "2016", left "/ 09"
+            "/ 09 - University of Bremen | Fullstack Engineer",
+            ("Fullstack Engineer", "University of Bremen"),
+            id="a part without letters is no field",
+        ),
+        pytest.param(
+            "Acme Corp | Marketing Manager",
+            ("Marketing Manager", "Acme Corp"),
+            id="the employer may come first",
+        ),
+    ],
+)
+def test_split_header(header, expected):
+    assert split_header(header) == expected
 
 
 def test_an_entry_takes_its_range_not_a_year_in_its_title():

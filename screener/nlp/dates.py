@@ -244,8 +244,8 @@ def _parsed(text: str) -> tuple[tuple[int, int, _Fields], ...]:
     return tuple(found)
 
 
-#: What a range has and a single date has not: two points joined, or an open end.
-_RANGE_MARK = re.compile(r"[-–—~→]|\b(?:to|until|till|through|thru)\b", re.IGNORECASE)
+#: What a range has and a single date has not: the joins of ``_SEP``.
+_RANGE_MARK = re.compile(r"[-–—‒―~→]|\b(?:to|until|till|through|thru)\b", re.IGNORECASE)
 
 
 def is_range(span: DateSpan) -> bool:

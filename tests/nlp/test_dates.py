@@ -107,7 +107,13 @@ def test_a_number_wrapped_after_its_dash_is_no_open_range():
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("2017-2020", True), ("since 2020", True), ("2019", False), ("2019-03", False)],
+    [
+        ("2017-2020", True),
+        ("2017 ‒ 2020", True),
+        ("since 2020", True),
+        ("2019", False),
+        ("2019-03", False),
+    ],
 )
 def test_is_range_tells_a_range_from_one_date(text, expected):
     from screener.nlp.dates import is_range

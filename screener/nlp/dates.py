@@ -15,10 +15,11 @@ zero-padded month (``2019-03``); seasons (``Summer 2022``), quarters
 ``to date``, ``ongoing`` and the same words in the languages above:
 ``aujourd'hui``, ``heute``, ``actualidad``, ``atual``, ``oggi``, ``heden``,
 ``sekarang``, ``obecnie``...), or left open by a dash that ends its line
-(``2019.03 –``).  ``since 2020`` (``seit``, ``depuis``, ``desde``...) is an
-ongoing range; ``Mar - Jun 2019`` borrows the year of its end.  The
-Portuguese and Italian ``set`` and ``out`` are months only before a slash or
-``de``: "rolled out 2019 plans" holds the year 2019, not October.
+(``2019.03 –``) or before a bar (``2021– | Palma``).  ``since 2020``
+(``seit``, ``depuis``, ``desde``...) is an ongoing range; ``Mar - Jun 2019``
+and ``03–06/2022`` borrow the year of their end.  The Portuguese and Italian
+``set`` and ``out`` are months only before a slash or ``de``: "rolled out
+2019 plans" holds the year 2019, not October.
 
 Rounding rule (documented because it decides ``experience_months``): a
 point with a year only covers the whole year, so it starts in January when it
@@ -131,12 +132,15 @@ _SEP = r"\s*(?:-{1,2}|–|—|‒|―|~|→|\bto\b|\buntil\b|\btill\b|\bthrough\
 #: without one is answered before the large expression runs.
 _YEARISH = re.compile(r"(?:19[5-9]|20[0-4])\d|['’‘]\d\d")
 _LEAD_MONTH = rf"(?P<lm>{_MONTH})(?=\s*(?:-|–|—|\bto\b)\s*{_MONTH}{_MONTH_YEAR}{_YEAR})"
+_NUM_MONTH = r"(?:0?[1-9]|1[0-2])"
+#: "03–06/2022": two numeric months sharing the year of the second.
+_LEAD_NUM = rf"(?P<ln>{_NUM_MONTH})(?=\s*[-–—]\s*{_NUM_MONTH}\s*[/.]\s*{_YEAR4}(?!\d))"
 
 _RANGE_RE = re.compile(
     rf"(?<![\w$£€¥₹/.])(?:{_SINCE}\s+(?P<since>{_POINT.format(p='s')})"
-    rf"|(?:{_LEAD_MONTH}|(?P<a>{_POINT.format(p='a')}))"
+    rf"|(?:{_LEAD_MONTH}|{_LEAD_NUM}|(?P<a>{_POINT.format(p='a')}))"
     rf"(?:{_SEP}(?:{_ONGOING}\b|(?P<b>{_POINT.format(p='b')}))"
-    rf"|[ \t]*[-–—][ \t]*(?P<open>)(?=\r?\n(?![ \t]*\d)|$))"
+    rf"|[ \t]*[-–—][ \t]*(?P<open>)(?=\r?\n(?![ \t]*\d)|$|\|))"
     rf"|(?P<single>{_POINT.format(p='c')}))(?![\w%+])",
     re.IGNORECASE,
 )
@@ -193,10 +197,11 @@ def _span(m: re.Match[str]) -> DateSpan | None:
         point = _point(m, "c")
         return DateSpan(text=text, start=point[0], end=point[1]) if point else None
     end = _point(m, "b") if m.group("b") else None
-    if m.group("lm"):
+    if m.group("lm") or m.group("ln"):
         if end is None:
             return None
-        start: tuple[int, int] = (end[0][0], _month(m.group("lm")))
+        month = _month(m.group("lm")) if m.group("lm") else int(m.group("ln"))
+        start: tuple[int, int] = (end[0][0], month)
     else:
         first = _point(m, "a")
         if first is None:

@@ -75,6 +75,7 @@ def test_parse_other_languages(text, start, end, ongoing):
         ("2021.06 – present", (2021, 6), None, True),
         ("2019/07 – 2021/02", (2019, 7), (2021, 2), False),
         ("2015.4 - 2018.3", (2015, 4), (2018, 3), False),
+        ("03–06/2022", (2022, 3), (2022, 6), False),
     ],
 )
 def test_parse_year_first_months(text, start, end, ongoing):
@@ -94,7 +95,9 @@ def test_english_words_are_no_portuguese_months(text, year):
     assert (span.start, span.end) == ((year, 1), (year, 12))
 
 
-@pytest.mark.parametrize("text", ["Editor | 2019.03 –\n- Wrote", "Editor | 2021– "])
+@pytest.mark.parametrize(
+    "text", ["Editor | 2019.03 –\n- Wrote", "Editor | 2021– ", "Editor\n2021– | Palma"]
+)
 def test_a_dash_at_the_end_of_a_line_is_ongoing(text):
     ((_a, _b, span),) = find_date_ranges(text)
     assert span.ongoing and span.end is None

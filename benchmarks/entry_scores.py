@@ -24,6 +24,11 @@ or accents).  Printed:
 - ``months``: resumes whose ``experience_months`` equals the months of the
   gold experience entries' parsed dates (overlaps merged).
 
+A title that a narrow column wraps around its dates ("Senior Executive,
+Front  July 2012 – January 2018" / "Office") is not found in the entry's
+first lines, so the entry counts as missed even when the library has it:
+``found`` is a lower bound on the two-column and split PDF layouts.
+
 Usage::
 
     python benchmarks/entry_scores.py [data/corpus] [--errors]

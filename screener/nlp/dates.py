@@ -127,7 +127,9 @@ _ONGOING = (
 )
 #: "since 2020" in the same languages.
 _SINCE = r"(?:since|depuis|seit|desde|dal|sinds|sejak|od)"
-_SEP = r"\s*(?:-{1,2}|–|—|‒|―|~|→|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*"
+#: What joins the two ends of a range ("2017-2020", "Jan 2018 to Dec 2020").
+_JOIN = r"-{1,2}|–|—|‒|―|~|→|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b"
+_SEP = rf"\s*(?:{_JOIN})\s*"
 #: Every match of ``_RANGE_RE`` holds a year (each point has one), so a text
 #: without one is answered before the large expression runs.
 _YEARISH = re.compile(r"(?:19[5-9]|20[0-4])\d|['’‘]\d\d")
@@ -249,8 +251,8 @@ def _parsed(text: str) -> tuple[tuple[int, int, _Fields], ...]:
     return tuple(found)
 
 
-#: What a range has and a single date has not: the joins of ``_SEP``.
-_RANGE_MARK = re.compile(r"[-–—‒―~→]|\b(?:to|until|till|through|thru)\b", re.IGNORECASE)
+#: What a range has and a single date has not: a join (``_JOIN``).
+_RANGE_MARK = re.compile(_JOIN, re.IGNORECASE)
 
 
 def is_range(span: DateSpan) -> bool:

@@ -43,7 +43,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from evidence_scores import _EDU, GOLD_TITLES, READS, _items, _left_out
+from evidence_scores import READS, _items, _left_out, gold_section
 
 from screener.nlp.headings import fold
 from screener.types import DOING_SECTIONS, Analysis, Entry
@@ -56,17 +56,13 @@ def _key(text: str) -> str:
 
 
 def gold_entries(resume: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    """The gold kind (``None`` when the title is not hand-labelled) and each entry
-    of the doing sections of a JSON resume, in order."""
+    """The gold kind (``"doing"`` when the title is not hand-labelled) and each entry
+    of the doing sections of a JSON resume (``evidence_scores.gold_section``), in order."""
     out: list[tuple[str, dict[str, Any]]] = []
     for section in resume.get("sections") or []:
-        entries = section.get("entries") or []
-        title = (section.get("title") or "").strip().lower()
-        kind = GOLD_TITLES.get(title)
-        if kind is None and any(e.get("bullets") for e in entries) and not _EDU.search(title):
-            kind = "doing"  # an unlabelled title: a section of entries with bullets
-        if kind in DOING_SECTIONS or kind == "doing":
-            out += [(kind, entry) for entry in entries]
+        kind, doing = gold_section(section)
+        if doing:
+            out += [(kind or "doing", entry) for entry in section.get("entries") or []]
     return out
 
 

@@ -80,6 +80,18 @@ def _render(resume: dict[str, Any]) -> str:
     return render_text(resume)
 
 
+def gold_section(section: dict[str, Any]) -> tuple[str | None, bool]:
+    """The gold kind of a JSON section (``None`` when its title is not in
+    ``GOLD_TITLES``) and whether it is a doing section: by its kind, else a
+    section of entries with bullets whose title is not education or training."""
+    title = (section.get("title") or "").strip().lower()
+    kind = GOLD_TITLES.get(title)
+    if kind:
+        return kind, kind in DOING_SECTIONS
+    entries = section.get("entries") or []
+    return None, any(e.get("bullets") for e in entries) and not _EDU.search(title)
+
+
 def _gold_regions(text: str, data: dict[str, Any]) -> list[tuple[int, str | None, bool]]:
     """(start offset, gold kind or None, gold doing) of each JSON section found in ``text``.
 
@@ -123,11 +135,7 @@ def _gold_regions(text: str, data: dict[str, Any]) -> list[tuple[int, str | None
         j = first(lambda key, folded=folded: key.rstrip(":") == folded)
         if j is None:
             continue
-        entries = section.get("entries") or []
-        kind = GOLD_TITLES.get(title)
-        doing = bool(entries) and any(e.get("bullets") for e in entries)
-        doing = kind in DOING_SECTIONS if kind else doing and not _EDU.search(title)
-        regions.append((offsets[j], kind, doing))
+        regions.append((offsets[j], *gold_section(section)))
     return sorted(regions, key=lambda region: region[0])
 
 

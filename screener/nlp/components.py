@@ -14,8 +14,10 @@
   ``OBJECT`` one removes the frame objects it overlaps before frames are
   joined) and
   moves agency cues to ``doc.spans["screener_cues"]``, leaving public labels
-  in ``doc.spans["screener"]``.  Matches of the lower-case phrases that
-  stand for one-token case-sensitive patterns (``cased``, see
+  in ``doc.spans["screener"]``.  A match that ends at "post" joined by a
+  hyphen to the next word is dropped first: "post-event survey" is not
+  posting.  Matches of the lower-case phrases that stand for one-token
+  case-sensitive patterns (``cased``, see
   :func:`screener.nlp.pipeline.cased_phrases`) are kept only where the case
   and sentence start agree, under their own pattern id.
 """
@@ -41,6 +43,10 @@ CUES_KEY = "screener_cues"
 _BULLETS = frozenset("-–—•*▪◦●·►■✓➢>‣⁃")
 _BREAKS = frozenset({";", "|", "•", "▪", "●", "·"})
 _FRAME_GAP = 4
+#: Words that are a prefix when a hyphen joins them to the next word: "post-event
+#: survey", "post-chat rating", "pre- and post-moderation" are not posting.
+_PREFIX_WORDS = frozenset({"post"})
+_HYPHENS = frozenset({"-", "‑", "‐"})
 
 
 def clause_index(token: Token) -> int:
@@ -161,6 +167,23 @@ def _check_cased(doc: Doc, raw: list[SpanRow], cased: dict[str, dict[str, Any]])
     return out
 
 
+def _not_prefixes(doc: Doc, raw: list[SpanRow]) -> list[SpanRow]:
+    """Drop matches that end at a prefix word joined by a hyphen to the next word."""
+    words = words_of(doc)
+    n = len(words.text)
+
+    def prefix(i: int) -> bool:
+        return (
+            words.low[i] in _PREFIX_WORDS
+            and i + 2 < n
+            and words.text[i + 1] in _HYPHENS
+            and not (words.spaced[i] or words.spaced[i + 1])
+            and words.text[i + 2][:1].isalpha()
+        )
+
+    return [row for row in raw if not prefix(row.end - 1)]
+
+
 def _unblocked(objects: list[SpanRow]) -> list[SpanRow]:
     """Frame objects that no ``OBJECT`` stop phrase overlaps (the stop phrases dropped)."""
     stops = [(o.start, o.end) for o in objects if o.id == IGNORE_ID]
@@ -199,7 +222,7 @@ def make_evidence(nlp: Language, name: str, cased: dict[str, dict[str, Any]]) ->
     register_extensions()
 
     def evidence(doc: Doc) -> Doc:
-        raw = span_rows(doc, SPANS_KEY)
+        raw = _not_prefixes(doc, span_rows(doc, SPANS_KEY))
         if cased:
             raw = _check_cased(doc, raw, cased)
         actions: dict[str, list[SpanRow]] = {}

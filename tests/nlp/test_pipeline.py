@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from screener.nlp.pipeline import PIPE_NAMES
 
 
@@ -212,3 +214,15 @@ def test_a_doc_of_the_pipeline_serialises_with_its_results(nlp):
     (back,) = DocBin().from_bytes(docs.to_bytes()).get_docs(nlp.vocab)
     assert list(back._.others_verbs) == doc._.others_verbs  # msgpack gives tuples back
     assert list(back._.clause_agency) == doc._.clause_agency
+
+
+@pytest.mark.parametrize("text", ["Ran the post-event survey.", "Pre- and post-moderation."])
+def test_post_before_a_hyphen_is_a_prefix_not_posting(nlp, text):
+    doc = nlp(text)
+    spans = list(doc.spans["screener"]) + list(doc.spans["screener_cues"])
+    assert [s.text for s in spans if s.text.lower() == "post"] == []
+
+
+def test_post_before_a_spaced_dash_is_still_posting(nlp):
+    doc = nlp("Post - daily, on Facebook.")
+    assert "marketing_communications" in {s.label_ for s in doc.spans["screener"]}

@@ -17,7 +17,9 @@ Results: first response ..." broken before "Results:", or "... name badges
 and CPD" / "certificates").
 
 Documents with fonts (PDF, DOCX): when at least two vocabulary headings
-share a look (font size to the half point, bold, ALL CAPS), that look defines
+share a look (font size to the half point, bold, ALL CAPS), one of them
+listed word for word and the other listed too or in a font larger than the
+body ("Teaching Experience" beside "Education"), that look defines
 the headings: a vocabulary line is a heading in that look (or in CAPS or a
 larger font), not in another (a bold job title ``Volunteer``); an unknown
 short line in that look is a heading when the look is CAPS or larger than
@@ -144,16 +146,28 @@ def _style(line: Line) -> tuple[float, bool, bool] | None:
 _Style = tuple[float, bool, bool]
 
 
-def _heading_style(heads: list[tuple[Line, str, bool]]) -> set[_Style] | None:
-    """Looks shared by at least two vocabulary headings (PDF/DOCX), or None."""
-    styles = Counter(
-        st
-        for line, kind, inline in heads
-        if not inline and kind != "other"
-        for st in [_style(line)]
-        if st is not None and _listed(line)
-    )
-    shared = {st for st, n in styles.items() if n >= 2}
+def _heading_style(
+    heads: list[tuple[Line, str, bool]], body: float | None = None
+) -> set[_Style] | None:
+    """Looks shared by at least two vocabulary headings (PDF/DOCX), or None.
+
+    One of them must be a listed heading word for word ("Education"); the
+    other may name its kind by a keyword ("Teaching Experience") when the
+    look is larger than the body (``body``): bold lines at body size are job
+    titles as often as headings ("Volunteer Swim Coach").
+    """
+    styles: Counter[_Style] = Counter()
+    listed: set[_Style] = set()
+    for line, kind, inline in heads:
+        st = _style(line)
+        if inline or kind == "other" or st is None:
+            continue
+        if _listed(line):
+            listed.add(st)
+        elif not (body and st[0] >= body * 1.1):
+            continue
+        styles[st] += 1
+    shared = {st for st, n in styles.items() if n >= 2 and st in listed}
     return shared or None
 
 
@@ -370,7 +384,7 @@ def segment(document: Document) -> list[Section]:
         if kind:
             heads.append((line, kind, inline))
     heads = _caps_look_heads(lines, heads, deferred)
-    styles = _heading_style(heads)
+    styles = _heading_style(heads, body)
     if styles is not None and body:
         heads = _styled_heads(lines, heads, styles, body)
     heads_: list[tuple[Line, str]] = [(h[0], h[1]) for h in heads]

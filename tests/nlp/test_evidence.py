@@ -262,6 +262,10 @@ def test_the_same_campaign_online_counts(analyze_text):
             "Most parents were asking whether it would hurt, so we filmed a first visit.",
             "psychology",
         ),
+        ("Quarterly buyer panels on Instagram cut the trade-show budget.", "psychology"),
+        ("Ran churn interviews with teams who left after the trial.", "psychology"),
+        ("Message tests on Facebook: the safety ad won with over-45s.", "psychology"),
+        ("Our TikTok showed passengers want the replacement bus stops first.", "psychology"),
     ],
 )
 def test_plain_words_without_buzzwords_count_as_evidence(analyze_text, bullet, dimension):

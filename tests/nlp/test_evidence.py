@@ -266,6 +266,10 @@ def test_the_same_campaign_online_counts(analyze_text):
         ("Ran churn interviews with teams who left after the trial.", "psychology"),
         ("Message tests on Facebook: the safety ad won with over-45s.", "psychology"),
         ("Our TikTok showed passengers want the replacement bus stops first.", "psychology"),
+        ("Kept the weekly tally of how many came in off the Facebook page.", "analytics"),
+        ("Ask every new member how they found us; most say the WhatsApp group.", "analytics"),
+        ("Weekly complaint reports on Instagram comments for the board.", "analytics"),
+        ("Orders from Instagram rose after the move to reels.", "analytics"),
     ],
 )
 def test_plain_words_without_buzzwords_count_as_evidence(analyze_text, bullet, dimension):

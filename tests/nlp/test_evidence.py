@@ -270,6 +270,9 @@ def test_the_same_campaign_online_counts(analyze_text):
         ("Ask every new member how they found us; most say the WhatsApp group.", "analytics"),
         ("Weekly complaint reports on Instagram comments for the board.", "analytics"),
         ("Orders from Instagram rose after the move to reels.", "analytics"),
+        ("The boost money is mine to spend; most of it goes to Instagram.", "business_strategy"),
+        ("Cost per booking from Instagram ads fell by a third.", "business_strategy"),
+        ("Set up deals with three hotels to swap posts every month.", "business_strategy"),
     ],
 )
 def test_plain_words_without_buzzwords_count_as_evidence(analyze_text, bullet, dimension):

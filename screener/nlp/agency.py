@@ -70,7 +70,7 @@ from spacy.tokens import Doc, Span
 from screener.nlp.components import CUES_KEY, SPANS_KEY, register_extensions
 from screener.nlp.rows import SpanRow, span_rows
 from screener.nlp.subjects import BETWEEN, DETERMINERS, split_at_subjects
-from screener.nlp.words import words_of
+from screener.nlp.words import HYPHENS, words_of
 
 __all__ = ["AGENCY_VALUES", "CLAUSES_KEY", "label_clauses"]
 
@@ -100,7 +100,6 @@ _COORD = frozenset({"and", "&", ",", "then", "/", "+", "i", "we", "–", "-"})
 #: ``took over`` / ``inherited``: work handed *to* the person, so ``from`` + a role is no support.
 _TAKE = frozenset({"take", "takes", "took", "taken", "taking"})
 _INHERIT = frozenset({"inherited", "inherit", "inherits"})
-_HYPHENS = frozenset({"-", "‑", "‐"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _POSS_DETS = frozenset({"its", "my", "their", "our", "his", "her", "your", "own"})
 #: Roles above the person: approval or review by them does not make work theirs.
@@ -309,7 +308,7 @@ class _Words:
 
     def compound(self, i: int, end: int) -> bool:
         """Token ``i`` opens a hyphenated compound (``share-of-voice``)."""
-        return not self.spaced[i] and i + 1 < end and self.text[i + 1] in _HYPHENS
+        return not self.spaced[i] and i + 1 < end and self.text[i + 1] in HYPHENS
 
     def role_after(self, roles: dict[int, SpanRow], i: int, end: int) -> SpanRow | None:
         """Role that follows the preposition at ``i`` (skipping a determiner and two words)."""

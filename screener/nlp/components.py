@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from screener.nlp.lexicon import ENTITY_GROUPS, EVIDENCE_SET, IGNORE_ID
 from screener.nlp.rows import SpanRow, put_spans, span_rows
-from screener.nlp.words import words_of
+from screener.nlp.words import HYPHENS, words_of
 
 __all__ = ["CUES_KEY", "SPANS_KEY", "clause_index", "register_extensions"]
 
@@ -46,7 +46,6 @@ _FRAME_GAP = 4
 #: Words that are a prefix when a hyphen joins them to the next word: "post-event
 #: survey", "post-chat rating", "pre- and post-moderation" are not posting.
 _PREFIX_WORDS = frozenset({"post"})
-_HYPHENS = frozenset({"-", "‑", "‐"})
 
 
 def clause_index(token: Token) -> int:
@@ -176,7 +175,7 @@ def _not_prefixes(doc: Doc, raw: list[SpanRow]) -> list[SpanRow]:
         return (
             words.low[i] in _PREFIX_WORDS
             and i + 2 < n
-            and words.text[i + 1] in _HYPHENS
+            and words.text[i + 1] in HYPHENS
             and not (words.spaced[i] or words.spaced[i + 1])
             and words.text[i + 2][:1].isalpha()
         )

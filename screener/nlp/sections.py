@@ -18,8 +18,8 @@ and CPD" / "certificates").
 
 Documents with fonts (PDF, DOCX): when at least two vocabulary headings
 share a look (font size to the half point, bold, ALL CAPS), one of them
-listed word for word and the other listed too or in a font larger than the
-body ("Teaching Experience" beside "Education"), that look defines
+listed word for word and the other listed too or in a font at least a tenth
+larger than the body ("Teaching Experience" beside "Education"), that look defines
 the headings: a vocabulary line is a heading in that look (or in CAPS or a
 larger font), not in another (a bold job title ``Volunteer``); an unknown
 short line in that look is a heading when the look is CAPS or larger than
@@ -73,6 +73,8 @@ _DIGIT = re.compile(r"\d")
 #: Kinds whose listed headings are never a job title or a heading inside a job
 #: ("Volunteer", "Key Achievements" are), so bold is look enough for them.
 _LIST_KINDS = frozenset({"skills", "languages", "interests", "references"})
+#: A look whose font is at least this many times the body's stands out as a heading's.
+_LOUD = 1.1
 
 
 def document_lines(document: Document) -> list[Line]:
@@ -153,8 +155,8 @@ def _heading_style(
 
     One of them must be a listed heading word for word ("Education"); the
     other may name its kind by a keyword ("Teaching Experience") when the
-    look is larger than the body (``body``): bold lines at body size are job
-    titles as often as headings ("Volunteer Swim Coach").
+    look's font is at least ``_LOUD`` times the body's (``body``): bold lines
+    at body size are job titles as often as headings ("Volunteer Swim Coach").
     """
     styles: Counter[_Style] = Counter()
     listed: set[_Style] = set()
@@ -164,7 +166,7 @@ def _heading_style(
             continue
         if _listed(line):
             listed.add(st)
-        elif not (body and st[0] >= body * 1.1):
+        elif not (body and st[0] >= body * _LOUD):
             continue
         styles[st] += 1
     shared = {st for st, n in styles.items() if n >= 2 and st in listed}
@@ -205,7 +207,7 @@ def _styled_heads(
         if head is not None and head[1] in _LIST_KINDS and st[1] and _listed(line):
             out.append(head)
             continue
-        loud = st[2] or st[0] >= body * 1.1
+        loud = st[2] or st[0] >= body * _LOUD
         styled = any(abs(st[0] - h[0]) <= 0.6 and st[1:] == h[1:] for h in styles)
         if head is not None and head[1] != "other" and (styled or loud):
             out.append(head)

@@ -18,7 +18,10 @@ import weakref
 from spacy.attrs import IDX, IS_PUNCT, ORTH, SPACY
 from spacy.tokens import Doc
 
-__all__ = ["Words", "words_of"]
+__all__ = ["HYPHENS", "Words", "words_of"]
+
+#: Hyphen tokens that join two words ("share-of-voice", "post-event").
+HYPHENS = frozenset({"-", "‑", "‐"})
 
 
 class Words:

@@ -24,6 +24,7 @@ for _kind, _names in {
     "experience": "experience|work experience|professional experience|work history|employment|"
     "employment history|career|career history|positions held|what i've done|where i've worked|"
     "relevant experience|work|experience highlights|professional background|internships|"
+    "apprenticeship|apprenticeships|"
     "roles|jobs|what i have done|what i did|what i do|where i have worked|my experience|my work|"
     "work & experience|career so far|track record|professional history|freelance work|"
     "freelance|agency work|experiencia profesional|experiencia laboral|experiencia|"

@@ -32,6 +32,7 @@ def kind_of(heading: str) -> str:
         ("Positions Held", "experience"),
         ("Career History", "experience"),
         ("What I've done", "experience"),
+        ("Apprenticeship", "experience"),
         ("Core Competencies", "skills"),
         ("Toolkit", "skills"),
         ("Key Skills", "skills"),

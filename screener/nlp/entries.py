@@ -32,7 +32,7 @@ from screener.types import DOING_SECTIONS, DateSpan, Document, Entry, Line, Sect
 
 __all__ = ["extract_entries", "header_ranges", "split_header"]
 
-_SPLIT = re.compile(r"\s+[|—–]\s+|\s+-\s+|\s+at\s+|\s+@\s+|\s*\|\s*|,\s+|\t+|\s{3,}")
+_SPLIT = re.compile(r"\s+[—–-]\s+|\s*\|\s*|\s+(?:at|@)\s+|,\s+|\t+|\s{3,}")
 _EDGES = " ,|–—-"
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _ROLE = re.compile(

@@ -148,9 +148,7 @@ def _style(line: Line) -> tuple[float, bool, bool] | None:
 _Style = tuple[float, bool, bool]
 
 
-def _heading_style(
-    heads: list[tuple[Line, str, bool]], body: float | None = None
-) -> set[_Style] | None:
+def _heading_style(heads: list[tuple[Line, str, bool]], body: float | None) -> set[_Style] | None:
     """Looks shared by at least two vocabulary headings (PDF/DOCX), or None.
 
     One of them must be a listed heading word for word ("Education"); the

@@ -6,8 +6,8 @@ Italian, Dutch, Indonesian/Malay and Polish (``janv.``, ``März``, ``Ene``,
 ``fev``, ``Agu``, ``października``), before their year with a space, a comma,
 a slash or ``de`` (``mar/2022``, ``marzo de 2019``); numeric months
 (``03/2019``, ``08.2021``, ``3-2019``), year first (``2021.06``,
-``2019/07``; ``2008/09`` is a school year, not a month) and ISO months with a
-zero-padded month (``2019-03``); seasons (``Summer 2022``), quarters
+``2019/07``) and ISO months with a zero-padded month (``2019-03``,
+``2020-11``); seasons (``Summer 2022``), quarters
 (``Q3 2021``), four-digit years (1950-2049) and apostrophe years (``'22``,
 ``’22``).  Ranges join two points with a dash, an en or em dash, ``to``,
 ``until``, ``till``, ``through`` or ``~``; the end may be ongoing
@@ -15,7 +15,11 @@ zero-padded month (``2019-03``); seasons (``Summer 2022``), quarters
 ``to date``, ``ongoing`` and the same words in the languages above:
 ``aujourd'hui``, ``heute``, ``actualidad``, ``atual``, ``oggi``, ``heden``,
 ``sekarang``, ``obecnie``...), or left open by a dash that ends its line
-(``2019.03 –``) or before a bar (``2021– | Palma``).  ``since 2020``
+(``2019.03 –``) or before a bar (``2021– | Palma``).  The end may give only
+the last two digits of its year (``2019–21``, ``1998-02``); a school year
+(``2008/09``, ``2010-11``) is the range of its two years, not a month.
+Numeric months with two-digit years count in ranges only (``04/22 –
+09/23``, ``4/22 - present``): alone, ``4/22`` may be a day or a score.  ``since 2020``
 (``seit``, ``depuis``, ``desde``...) is an ongoing range; ``Mar - Jun 2019``
 and ``03–06/2022`` borrow the year of their end.  The Portuguese and Italian
 ``set`` and ``out`` are months only before a slash or ``de``: "rolled out
@@ -109,12 +113,12 @@ _POINT = (
     rf"|(?P<{{p}}sea>spring|summer|autumn|fall|winter)\s+(?P<{{p}}sy>{_YEAR})"
     rf"|q(?P<{{p}}q>[1-4])\s*(?P<{{p}}qy>{_YEAR})"
     rf"|(?P<{{p}}nm>0?[1-9]|1[0-2])\s*[/.\-]\s*(?P<{{p}}ny>{_YEAR4})(?!\d)"
-    rf"|(?P<{{p}}iy>{_YEAR4})-(?P<{{p}}im>0[1-9])(?![\d./])"
+    rf"|(?P<{{p}}iy>{_YEAR4})-(?P<{{p}}im>0[1-9]|1[0-2])(?![\d./])"
     rf"|(?!{_SCHOOL_YEAR})(?P<{{p}}fy>{_YEAR4})[./](?P<{{p}}fm>0?[1-9]|1[0-2])(?![\d./])"
     rf"|(?P<{{p}}y>{_YEAR}))"
 )
-_ONGOING = (
-    r"(?P<ongoing>present|now|current(?:ly)?|today|ongoing|to\s+date|till\s+date"
+_ONGOING_WORDS = (
+    r"(?:present|now|current(?:ly)?|today|ongoing|to\s+date|till\s+date"
     r"|until\s+now|till\s+now|date"
     r"|aujourd['’]hui|(?:à\s+)?ce\s+jour|présent|actuellement"  # French
     r"|(?:bis\s+)?heute|jetzt|aktuell|derzeit"  # German
@@ -125,6 +129,7 @@ _ONGOING = (
     r"|sekarang|kini|saat\s+ini"  # Indonesian, Malay
     r"|obecnie|nadal)"  # Polish
 )
+_ONGOING = rf"(?P<ongoing>{_ONGOING_WORDS})"
 #: "since 2020" in the same languages.
 _SINCE = r"(?:since|depuis|seit|desde|dal|sinds|sejak|od)"
 #: What joins the two ends of a range ("2017-2020", "Jan 2018 to Dec 2020").
@@ -132,14 +137,31 @@ _JOIN = r"-{1,2}|–|—|‒|―|~|→|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bt
 _SEP = rf"\s*(?:{_JOIN})\s*"
 #: Every match of ``_RANGE_RE`` holds a year (each point has one), so a text
 #: without one is answered before the large expression runs.
-_YEARISH = re.compile(r"(?:19[5-9]|20[0-4])\d|['’‘]\d\d")
+_YEARISH = re.compile(r"(?:19[5-9]|20[0-4])\d|['’‘]\d\d|\d/\d\d")
 _LEAD_MONTH = rf"(?P<lm>{_MONTH})(?=\s*(?:-|–|—|\bto\b)\s*{_MONTH}{_MONTH_YEAR}{_YEAR})"
 _NUM_MONTH = r"(?:0?[1-9]|1[0-2])"
 #: "03–06/2022": two numeric months sharing the year of the second.
 _LEAD_NUM = rf"(?P<ln>{_NUM_MONTH})(?=\s*[-–—]\s*{_NUM_MONTH}\s*[/.]\s*{_YEAR4}(?!\d))"
 
+#: "2008/09" ... "2048/49": school years written with a slash.
+_SLASH_SCHOOL_YEARS = "|".join(f"{y}/{(y + 1) % 100:02d}" for y in range(1950, 2049))
+#: "2019–21", "1998-02", "2010/11": a range whose end gives only the last two digits of
+#: its year.  "2019-03" is an ISO month (not 2019-2103) unless the two digits are the
+#: next year ("2010-11"); with a slash only the next year counts ("2019/07" is July).
+_SHORT_END = (
+    rf"(?P<ya>{_YEAR4})(?:(?:(?!-{_NUM_MONTH}(?!\d))|(?<=2009)(?=-10)|(?<=2010)(?=-11)"
+    rf"|(?<=2011)(?=-12))\s*(?:[-–—]|\bto\b)\s*(?P<yb>\d\d)"
+    rf"|/(?P<ys>\d\d)(?<={_SLASH_SCHOOL_YEARS}))(?![\d./])"
+)
+#: "04/22 – 09/23", "4/22 - present": numeric months with two-digit years, in ranges only
+#: (alone, "4/22" may be a day or a score).
+_SHORT_NUM = (
+    rf"(?P<na>{_NUM_MONTH}/\d\d)\s*(?:[-–—]|\bto\b)\s*"
+    rf"(?:(?P<nongoing>{_ONGOING_WORDS})\b|(?P<nb>{_NUM_MONTH}/\d\d)(?![\d/]))"
+)
+
 _RANGE_RE = re.compile(
-    rf"(?<![\w$£€¥₹/.])(?:{_SINCE}\s+(?P<since>{_POINT.format(p='s')})"
+    rf"(?<![\w$£€¥₹/.])(?:{_SHORT_END}|{_SHORT_NUM}|{_SINCE}\s+(?P<since>{_POINT.format(p='s')})"
     rf"|(?:{_LEAD_MONTH}|{_LEAD_NUM}|(?P<a>{_POINT.format(p='a')}))"
     rf"(?:{_SEP}(?:{_ONGOING}\b|(?P<b>{_POINT.format(p='b')}))"
     rf"|[ \t]*[-–—][ \t]*(?P<open>)(?=\r?\n(?![ \t]*\d)|$|\|))"
@@ -190,8 +212,29 @@ def _point(m: re.Match[str], p: str) -> tuple[tuple[int, int], tuple[int, int]] 
     return None
 
 
+def _short_span(m: re.Match[str]) -> DateSpan | None:
+    """The span of a ``_SHORT_END`` or ``_SHORT_NUM`` match (None if it is no range)."""
+    text = m.group(0)
+    if m.group("ya"):
+        first = int(m.group("ya"))
+        last = first // 100 * 100 + int(m.group("yb") or m.group("ys"))
+        last += 100 if last <= first else 0
+        if last - first > 20:  # "2019 – 15 stores": no range, the year alone
+            return DateSpan(text=m.group("ya"), start=(first, 1), end=(first, 12))
+        return DateSpan(text=text, start=(first, 1), end=(last, 12))
+    month, year = m.group("na").split("/")
+    start = (_year(year), int(month))
+    if m.group("nongoing"):
+        return DateSpan(text=text, start=start, end=None, ongoing=True)
+    month, year = m.group("nb").split("/")
+    end = (_year(year), int(month))
+    return DateSpan(text=text, start=start, end=end) if end >= start else None
+
+
 def _span(m: re.Match[str]) -> DateSpan | None:
     text = m.group(0)
+    if m.group("ya") or m.group("na"):
+        return _short_span(m)
     if m.group("since"):
         first = _point(m, "s")
         return DateSpan(text=text, start=first[0], end=None, ongoing=True) if first else None
@@ -247,12 +290,13 @@ def _parsed(text: str) -> tuple[tuple[int, int, _Fields], ...]:
     for m in _RANGE_RE.finditer(text):
         span = _span(m)
         if span is not None:
-            found.append((m.start(), m.end(), (span.text, span.start, span.end, span.ongoing)))
+            end = m.start() + len(span.text)  # "2019 – 15 stores" gives the year alone
+            found.append((m.start(), end, (span.text, span.start, span.end, span.ongoing)))
     return tuple(found)
 
 
 #: What a range has and a single date has not: a join (``_JOIN``).
-_RANGE_MARK = re.compile(_JOIN, re.IGNORECASE)
+_RANGE_MARK = re.compile(rf"{_JOIN}|(?<=\d{{4}})/(?=\d\d(?!\d))", re.IGNORECASE)
 
 
 def is_range(span: DateSpan) -> bool:

@@ -82,9 +82,52 @@ def test_parse_year_first_months(text, start, end, ongoing):
     _assert_parses(text, start, end, ongoing)
 
 
-def test_a_school_year_is_no_month():
-    span = parse_date_range("2010/11")
-    assert span is not None and (span.start, span.end) == ((2010, 1), (2010, 12))
+@pytest.mark.parametrize("text", ["2010/11", "2010-11"])
+def test_a_school_year_is_its_two_years_not_a_month(text):
+    span = parse_date_range(text)
+    assert span is not None and (span.start, span.end) == ((2010, 1), (2011, 12))
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2019–21", (2019, 1), (2021, 12)),
+        ("2021 – 22", (2021, 1), (2022, 12)),
+        ("1998–02", (1998, 1), (2002, 12)),
+        ("1998-02", (1998, 2), (1998, 2)),
+        ("2019/20 season", (2019, 1), (2020, 12)),
+    ],
+)
+def test_a_range_may_end_in_two_digits_of_its_year(text, start, end):
+    """Not with a bare hyphen and a month: "1998-02" is February (ISO)."""
+    _assert_parses(text, start, end, False)
+
+
+def test_a_year_before_a_dash_and_a_count_is_the_year_alone():
+    assert [(a, b, s.start, s.end) for a, b, s in find_date_ranges("2019 - 15 stores")] == [
+        (0, 4, (2019, 1), (2019, 12))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [("2020-11", (2020, 11), (2020, 11)), ("2019-03 – 2020-11", (2019, 3), (2020, 11))],
+)
+def test_iso_months_run_to_december(text, start, end):
+    _assert_parses(text, start, end, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "ongoing"),
+    [("04/22 – 09/23", (2022, 4), (2023, 9), False), ("4/22 - present", (2022, 4), None, True)],
+)
+def test_numeric_months_with_two_digit_years_in_a_range(text, start, end, ongoing):
+    _assert_parses(text, start, end, ongoing)
+
+
+@pytest.mark.parametrize("text", ["4/22", "rated 4/22 by guests", "05/21 - 04/20"])
+def test_numeric_months_with_two_digit_years_alone_are_no_dates(text):
+    assert find_date_ranges(text) == []
 
 
 @pytest.mark.parametrize(

@@ -179,13 +179,18 @@ def _continues(text: str) -> bool:
     return bool(words) and words[0].isalpha() and words[0].islower()
 
 
-def header_flags(texts: list[str], dated: list[bool] | None = None) -> list[bool]:
+def header_flags(
+    texts: list[str], dated: list[bool] | None = None, gaps: list[bool] | None = None
+) -> list[bool]:
     """Which lines of a section body are entry headers (title, org, dates).
 
     Headers are found first, from the lines around dated lines, so that the
     lines of an entry belong to it whether or not they start with a bullet
     glyph (PDFs from HTML often draw list bullets as graphics). ``dated``
     (which lines carry an entry's dates) is computed when not given.
+    ``gaps`` says which lines follow a blank line (:func:`gaps_before`):
+    in a section without dates, a blank line ends the entry above as a
+    full stop does.
     """
     n = len(texts)
     dated = dated if dated is not None else [_dated_header(t) for t in texts]
@@ -197,10 +202,21 @@ def header_flags(texts: list[str], dated: list[bool] | None = None) -> list[bool
         nxt = i + 1 < n
         above = nxt and dated[i + 1]
         after = i > 0 and dated[i - 1] and not (nxt and dated[i + 1])
-        prev_done = i == 0 or bullet[i - 1] or texts[i - 1].rstrip().endswith((".", "!", "?"))
+        prev_done = (
+            i == 0
+            or bullet[i - 1]
+            or texts[i - 1].rstrip().endswith((".", "!", "?"))
+            or bool(gaps and gaps[i])
+        )
         undated = nxt and bullet[i + 1] and prev_done and not any(dated)
         flags[i] = bool(above or after or undated)
     return flags
+
+
+def gaps_before(body: list[Line]) -> list[bool]:
+    """Which of the non-blank lines ``body`` follow a blank line (offsets further apart
+    than one line break)."""
+    return [k > 0 and body[k].start - body[k - 1].end > 1 for k in range(len(body))]
 
 
 def _entries_in(section: Section, lines: list[Line]) -> list[Entry]:
@@ -209,7 +225,7 @@ def _entries_in(section: Section, lines: list[Line]) -> list[Entry]:
         body = body[1:]
     texts = [ln.text.strip() for ln in body]
     dated = [_dated_header(t) for t in texts]
-    flags = header_flags(texts, dated)
+    flags = header_flags(texts, dated, gaps_before(body))
     entries: list[Entry] = []
     i = 0
     while i < len(body):
@@ -222,7 +238,10 @@ def _entries_in(section: Section, lines: list[Line]) -> list[Entry]:
         entry = _open_entry(section, head, body[i].start)
         k = j
         while k < len(body) and not flags[k]:
-            _add_line(entry, texts[k])
+            text = texts[k]
+            if k == j and entry.dates is None and head:
+                entry.dates, text = _dates_beside(text)
+            _add_line(entry, text)
             entry.end = body[k].end
             k += 1
         if head or entry.bullets:
@@ -230,6 +249,19 @@ def _entries_in(section: Section, lines: list[Line]) -> list[Entry]:
             entries.append(entry)
         i = k
     return entries
+
+
+def _dates_beside(text: str) -> tuple[DateSpan | None, str]:
+    """A date range that ends the first line under an undated header, and the line
+    without it: a right-hand date column read beside the first bullet ("- Built the
+    inference stack serving 2M requests June 2023 – present")."""
+    found = find_date_ranges(text)
+    if not found:
+        return None, text
+    a, b, span = found[-1]
+    if not is_range(span) or text[b:].strip() or not text[:a].endswith((" ", "\t")):
+        return None, text
+    return span, text[:a].rstrip()
 
 
 def _open_entry(section: Section, head: list[str], start: int) -> Entry:
@@ -296,6 +328,6 @@ def header_ranges(document: Document, sections: list[Section]) -> list[tuple[int
         if section.kind not in DOING_SECTIONS:
             continue
         body = [ln for ln in lines if section.start <= ln.start < section.end]
-        flags = header_flags([ln.text.strip() for ln in body])
+        flags = header_flags([ln.text.strip() for ln in body], gaps=gaps_before(body))
         out += [(ln.start, ln.end) for ln, flag in zip(body, flags) if flag]
     return sorted(set(out))

@@ -104,3 +104,35 @@ def test_a_bracket_the_dates_left_open_protects_nothing():
         "Sundaram Business Services, Chennai\n- Answered calls.\n"
     )
     assert _only_entry(text)[1] == "Sundaram Business Services"
+
+
+def test_an_undated_header_takes_the_dates_beside_its_first_bullet():
+    # rendercv's classic theme: the right-hand date column is read at the end of the
+    # first bullet line
+    text = (
+        "Experience\n\nNexus AI, Co-Founder & CTO\n"
+        "- Built model infrastructure serving 2M monthly requests June 2023 – present\n"
+        "- Raised a Series A.\n"
+    )
+    (entry,) = analyze(text, as_of=(2025, 6)).entries
+    assert entry.dates is not None and entry.dates.start == (2023, 6) and entry.dates.ongoing
+    assert entry.bullets[0] == "Built model infrastructure serving 2M monthly requests"
+
+
+def test_a_range_inside_the_first_bullet_is_not_the_entry_dates():
+    text = (
+        "Experience\n\nNexus AI, Co-Founder & CTO\n"
+        "- Ran the 2021–2022 hiring drive for the platform team\n"
+    )
+    (entry,) = analyze(text, as_of=(2025, 6)).entries
+    assert entry.dates is None
+
+
+def test_a_blank_line_ends_an_undated_entry_whose_bullets_have_no_full_stop():
+    text = (
+        "Experience\n\nNexus AI, Co-Founder & CTO\n- Built the inference stack\n"
+        "- Cut latency by 73% compared to\nbaseline\n\n"
+        "NVIDIA Research, Research Intern\n- Designed sparse attention\n"
+    )
+    entries = analyze(text, as_of=(2025, 6)).entries
+    assert [e.title for e in entries] == ["Co-Founder & CTO", "Research Intern"]

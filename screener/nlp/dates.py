@@ -1,6 +1,9 @@
 """Date ranges as people write them on resumes.
 
-Recognised points: month names with or without a full stop (``Jan.``,
+Recognised points: dates with a day, which count as their month (``15 March
+2019``, ``March 15, 2019``, ``01.03.2019``, ``15/03/2019``, ``03/15/2019``,
+``2019-03-15``; with slashes the day comes first unless the second number
+is over 12); month names with or without a full stop (``Jan.``,
 ``Sept``, ``September``), also in French, German, Spanish, Portuguese,
 Italian, Dutch, Indonesian/Malay and Polish (``janv.``, ``März``, ``Ene``,
 ``fev``, ``Agu``, ``października``), before their year with a space, a comma,
@@ -16,10 +19,11 @@ a slash or ``de`` (``mar/2022``, ``marzo de 2019``); numeric months
 ``aujourd'hui``, ``heute``, ``actualidad``, ``atual``, ``oggi``, ``heden``,
 ``sekarang``, ``obecnie``...), or left open by a dash that ends its line
 (``2019.03 –``) or before a bar (``2021– | Palma``).  The end may give only
-the last two digits of its year (``2019–21``, ``1998-02``); a school year
-(``2008/09``, ``2010-11``) is the range of its two years, not a month.
-Numeric months with two-digit years count in ranges only (``04/22 –
-09/23``, ``4/22 - present``): alone, ``4/22`` may be a day or a score.  ``since 2020``
+the last two digits of its year (``2019–21``, ``1998 – 02``; but ``1998-02``
+is February 1998); a school year (``2008/09``, ``2010-11``) is the range of
+its two years, not a month.  Numeric months with two-digit years count in
+ranges only (``04/22 – 09/23``, ``4/22 - present``): alone, ``4/22`` may be
+a day or a score.  ``since 2020``
 (``seit``, ``depuis``, ``desde``...) is an ongoing range; ``Mar - Jun 2019``
 and ``03–06/2022`` borrow the year of their end.  The Portuguese and Italian
 ``set`` and ``out`` are months only before a slash or ``de``: "rolled out
@@ -42,7 +46,14 @@ from collections.abc import Iterable
 
 from screener.types import DateSpan
 
-__all__ = ["experience_months", "find_date_ranges", "is_range", "months_of", "parse_date_range"]
+__all__ = [
+    "experience_months",
+    "find_date_ranges",
+    "is_day",
+    "is_range",
+    "months_of",
+    "parse_date_range",
+]
 
 #: Month names and abbreviations by month: English, French, German, Spanish,
 #: Portuguese, Italian, Dutch, Indonesian/Malay and Polish (nominative and
@@ -108,14 +119,26 @@ _YEAR4 = r"(?:19[5-9]\d|20[0-4]\d)"
 _YEAR = rf"(?:{_YEAR4}|['’‘]\d\d)"
 #: "2008/09" is a school year, not September 2008 (later years cannot be read as months).
 _SCHOOL_YEAR = "(?:" + "|".join(f"{y}/{(y + 1) % 100:02d}" for y in range(2000, 2012)) + r")(?!\d)"
+#: "2008/09" ... "2048/49": school years written with a slash, a point covering both years
+#: ("2019/07", not the next year, is July).
+_SLASH_SCHOOL_YEARS = "|".join(f"{y}/{(y + 1) % 100:02d}" for y in range(1950, 2049))
+#: Ordinal endings after a day ("1st March 2019").
+_ORD = r"(?:st|nd|rd|th)?"
+#: A point: the ones that open with a digit or an apostrophe are tried only there,
+#: the month names, seasons and quarters only elsewhere (same matches, fewer tries).
 _POINT = (
-    rf"(?:(?P<{{p}}mon>{_MONTH}){_MONTH_YEAR}(?P<{{p}}my>{_YEAR})"
-    rf"|(?P<{{p}}sea>spring|summer|autumn|fall|winter)\s+(?P<{{p}}sy>{_YEAR})"
-    rf"|q(?P<{{p}}q>[1-4])\s*(?P<{{p}}qy>{_YEAR})"
+    r"(?:(?=[\d'’‘])(?:"
+    rf"(?P<{{p}}dd>[0-3]?\d){_ORD}\s+(?P<{{p}}dmon>{_MONTH}),?\s+(?P<{{p}}dy>{_YEAR4})"
+    rf"|(?P<{{p}}n1>[0-3]?\d)(?P<{{p}}ns>[./])(?P<{{p}}n2>[0-3]?\d)(?P={{p}}ns)(?P<{{p}}n3>{_YEAR4})(?!\d)"
+    rf"|(?P<{{p}}xy>{_YEAR4})-(?P<{{p}}xm>0[1-9]|1[0-2])-[0-3]\d(?!\d)"
+    rf"|(?P<{{p}}ky>{_YEAR4})/\d\d(?<={_SLASH_SCHOOL_YEARS})(?![\d./])"
     rf"|(?P<{{p}}nm>0?[1-9]|1[0-2])\s*[/.\-]\s*(?P<{{p}}ny>{_YEAR4})(?!\d)"
     rf"|(?P<{{p}}iy>{_YEAR4})-(?P<{{p}}im>0[1-9]|1[0-2])(?![\d./])"
     rf"|(?!{_SCHOOL_YEAR})(?P<{{p}}fy>{_YEAR4})[./](?P<{{p}}fm>0?[1-9]|1[0-2])(?![\d./])"
     rf"|(?P<{{p}}y>{_YEAR}))"
+    rf"|(?P<{{p}}mon>{_MONTH})(?:\s+[0-3]?\d{_ORD},\s*|{_MONTH_YEAR})(?P<{{p}}my>{_YEAR})"
+    rf"|(?P<{{p}}sea>spring|summer|autumn|fall|winter)\s+(?P<{{p}}sy>{_YEAR})"
+    rf"|q(?P<{{p}}q>[1-4])\s*(?P<{{p}}qy>{_YEAR}))"
 )
 _ONGOING_WORDS = (
     r"(?:present|now|current(?:ly)?|today|ongoing|to\s+date|till\s+date"
@@ -143,15 +166,12 @@ _NUM_MONTH = r"(?:0?[1-9]|1[0-2])"
 #: "03–06/2022": two numeric months sharing the year of the second.
 _LEAD_NUM = rf"(?P<ln>{_NUM_MONTH})(?=\s*[-–—]\s*{_NUM_MONTH}\s*[/.]\s*{_YEAR4}(?!\d))"
 
-#: "2008/09" ... "2048/49": school years written with a slash.
-_SLASH_SCHOOL_YEARS = "|".join(f"{y}/{(y + 1) % 100:02d}" for y in range(1950, 2049))
-#: "2019–21", "1998-02", "2010/11": a range whose end gives only the last two digits of
+#: "2019–21", "1998–02", "2010-11": a range whose end gives only the last two digits of
 #: its year.  "2019-03" is an ISO month (not 2019-2103) unless the two digits are the
-#: next year ("2010-11"); with a slash only the next year counts ("2019/07" is July).
+#: next year ("2010-11", a school year).
 _SHORT_END = (
     rf"(?P<ya>{_YEAR4})(?:(?:(?!-{_NUM_MONTH}(?!\d))|(?<=2009)(?=-10)|(?<=2010)(?=-11)"
-    rf"|(?<=2011)(?=-12))\s*(?:[-–—]|\bto\b)\s*(?P<yb>\d\d)"
-    rf"|/(?P<ys>\d\d)(?<={_SLASH_SCHOOL_YEARS}))(?![\d./])"
+    rf"|(?<=2011)(?=-12))\s*(?:[-–—]|\bto\b)\s*(?P<yb>\d\d))(?![\d./])"
 )
 #: "04/22 – 09/23", "4/22 - present": numeric months with two-digit years, in ranges only
 #: (alone, "4/22" may be a day or a score).
@@ -184,9 +204,32 @@ def _month(name: str) -> int:
     return _MONTHS.get(word) or _MONTHS_GUARDED[word]
 
 
+def _day_point(g: dict[str, str | None], p: str) -> tuple[int, int] | None:
+    """The (year, month) of a date written with its day; month 0 for an impossible one.
+
+    "15.03.2019" and "15/03/2019" are day first; "03/15/2019" (a day over 12 in
+    second place) is month first; "03/04/2019" is read day first.
+    """
+    if g.get(p + "dmon"):
+        return int(g[p + "dy"]), _month(g[p + "dmon"]) if 1 <= int(g[p + "dd"]) <= 31 else 0
+    if g.get(p + "xy"):
+        return int(g[p + "xy"]), int(g[p + "xm"])
+    if g.get(p + "n1"):
+        first, second = int(g[p + "n1"]), int(g[p + "n2"])
+        day, month = (second, first) if second > 12 and g[p + "ns"] == "/" else (first, second)
+        return int(g[p + "n3"]), month if 1 <= day <= 31 and 1 <= month <= 12 else 0
+    return None
+
+
 def _point(m: re.Match[str], p: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """Return the first and last (year, month) a point covers."""
     g = m.groupdict()
+    day = _day_point(g, p)
+    if day is not None:
+        return (day, day) if day[1] else None
+    if g.get(p + "ky"):  # a school year: both of its years
+        year = int(g[p + "ky"])
+        return (year, 1), (year + 1, 12)
     if g.get(p + "mon"):
         year, month = _year(g[p + "my"]), _month(g[p + "mon"])
         return (year, month), (year, month)
@@ -217,7 +260,7 @@ def _short_span(m: re.Match[str]) -> DateSpan | None:
     text = m.group(0)
     if m.group("ya"):
         first = int(m.group("ya"))
-        last = first // 100 * 100 + int(m.group("yb") or m.group("ys"))
+        last = first // 100 * 100 + int(m.group("yb"))
         last += 100 if last <= first else 0
         if last - first > 20:  # "2019 – 15 stores": no range, the year alone
             return DateSpan(text=m.group("ya"), start=(first, 1), end=(first, 12))
@@ -307,6 +350,20 @@ def is_range(span: DateSpan) -> bool:
     job's dates, not the year.
     """
     return span.ongoing or (span.start != span.end and bool(_RANGE_MARK.search(span.text)))
+
+
+#: A single date written with its day (the day-level points of ``_POINT``).
+_DAY_DATE = re.compile(
+    rf"[0-3]?\d{_ORD}\s+{_MONTH},?\s+{_YEAR4}|{_MONTH}\s+[0-3]?\d{_ORD},\s*{_YEAR}"
+    rf"|[0-3]?\d([./])[0-3]?\d\1{_YEAR4}|{_YEAR4}-(?:0[1-9]|1[0-2])-[0-3]\d",
+    re.IGNORECASE,
+)
+
+
+def is_day(span: DateSpan) -> bool:
+    """Whether ``span`` is one date written with its day ("February 10, 2026"): the
+    date a document was printed or a person was born, not a job's dates."""
+    return not is_range(span) and _DAY_DATE.fullmatch(span.text) is not None
 
 
 def parse_date_range(text: str) -> DateSpan | None:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import re
 
-from screener.nlp.dates import find_date_ranges, is_range
+from screener.nlp.dates import find_date_ranges, is_day, is_range
 from screener.nlp.sections import BULLET_RE, HEADER_WORDS, document_lines
 from screener.types import DOING_SECTIONS, DateSpan, Document, Entry, Line, Section
 
@@ -145,6 +145,9 @@ def _point_field_last(text: str, found: _Found) -> bool:
 def _dated_header(text: str) -> bool:
     """A line that carries an entry's dates: a range, or a lone date on a short line.
 
+    A date with its day alone ("February 10, 2026 Byungjin Park | Résumé", a
+    running footer) is the date a document was printed, not a job's.
+
     A line written as a sentence ("Till and stock; since 2023 I also run the
     shop's Instagram", wrapped from a bullet whose glyph the PDF drew as a
     graphic) is not a header, though "since 2023" reads as a range.  A header
@@ -160,10 +163,17 @@ def _dated_header(text: str) -> bool:
         return False
     if not _point_only(found):
         return True
-    if text.rstrip().endswith((".", ";", ",")):
+    if text.rstrip().endswith((".", ";", ",")) or _printed_on(text):
         return False
     _, rest = _dates(text, found)
     return len(rest.split()) <= 8 or _point_field_last(text, found)
+
+
+def _printed_on(text: str) -> bool:
+    """A line whose only dates have their day ("February 10, 2026 Byungjin Park |
+    Résumé", a running footer): no title or employer of an entry."""
+    found = find_date_ranges(text)
+    return bool(found) and all(is_day(span) for _a, _b, span in found)
 
 
 def _short(text: str) -> bool:
@@ -198,6 +208,8 @@ def header_flags(
     flags = list(dated)
     for i in range(n):
         if flags[i] or bullet[i] or not _short(texts[i]) or _continues(texts[i]):
+            continue
+        if _printed_on(texts[i]):
             continue
         nxt = i + 1 < n
         above = nxt and dated[i + 1]

@@ -243,3 +243,42 @@ def test_each_call_gives_spans_of_its_own():
     first.end = None
     ((_a, _b, again),) = find_date_ranges("Editor | 2015 – 2019")
     assert again.end == (2019, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "ongoing"),
+    [
+        ("15 March 2019 – 20 June 2021", (2019, 3), (2021, 6), False),
+        ("March 15, 2019 - June 20, 2021", (2019, 3), (2021, 6), False),
+        ("01.03.2019 – heute", (2019, 3), None, True),
+        ("15/03/2019 - 20/06/2021", (2019, 3), (2021, 6), False),
+        ("03/15/2019 - 06/20/2021", (2019, 3), (2021, 6), False),
+        ("2019-03-15 – 2021-06-20", (2019, 3), (2021, 6), False),
+        ("1st March 2019 – present", (2019, 3), None, True),
+    ],
+)
+def test_dates_with_a_day_count_as_their_month(text, start, end, ongoing):
+    _assert_parses(text, start, end, ongoing)
+
+
+def test_a_date_with_a_day_is_one_span_with_its_day():
+    assert [(a, b) for a, b, _s in find_date_ranges("joined on 5 May 2020")] == [(10, 20)]
+
+
+def test_school_years_join_into_one_range():
+    _assert_parses("2023/24 – 2024/25", (2023, 1), (2025, 12), False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("February 10, 2026", True),
+        ("10.02.2026", True),
+        ("Feb 2026", False),
+        ("15 March 2019 – 20 June 2021", False),
+    ],
+)
+def test_is_day_tells_a_printed_date_from_a_job_date(text, expected):
+    from screener.nlp.dates import is_day
+
+    assert is_day(parse_date_range(text)) is expected

@@ -136,3 +136,17 @@ def test_a_blank_line_ends_an_undated_entry_whose_bullets_have_no_full_stop():
     )
     entries = analyze(text, as_of=(2025, 6)).entries
     assert [e.title for e in entries] == ["Co-Founder & CTO", "Research Intern"]
+
+
+def test_a_running_footer_with_a_printed_date_is_no_entry():
+    # awesome-cv prints "February 10, 2026 Byungjin Park | Résumé" at the foot of each page
+    text = (
+        "Experience\nSite Reliability Engineer | Acme | Feb. 2021 - Mar. 2021\n"
+        "- Ran the on-call rota.\nFebruary 10, 2026 Byungjin Park | Résumé\n"
+        "Founding Member | Beta | Jun. 2018 - Jan. 2021\n- Built the platform.\n"
+    )
+    entries = analyze(text, as_of=(2025, 6)).entries
+    assert [(e.title, e.org) for e in entries] == [
+        ("Site Reliability Engineer", "Acme"),
+        ("Founding Member", "Beta"),
+    ]

@@ -4,7 +4,8 @@ Recognised points: dates with a day, which count as their month (``15 March
 2019``, ``March 15, 2019``, ``01.03.2019``, ``15/03/2019``, ``03/15/2019``,
 ``2019-03-15``; with slashes the day comes first unless the second number
 is over 12); month names with or without a full stop (``Jan.``,
-``Sept``, ``September``), also in French, German, Spanish, Portuguese,
+``Sept``, ``September``) or upper-case Roman numbers (``VII 2024``; not
+``I``, ``V`` or ``X`` alone), also in French, German, Spanish, Portuguese,
 Italian, Dutch, Indonesian/Malay and Polish (``janv.``, ``März``, ``Ene``,
 ``fev``, ``Agu``, ``października``), before their year with a space, a comma,
 a slash or ``de`` (``mar/2022``, ``marzo de 2019``); numeric months
@@ -17,14 +18,14 @@ a slash or ``de`` (``mar/2022``, ``marzo de 2019``); numeric months
 (``present``, ``now``, ``current``, ``today``, ``date``, ``till date``,
 ``to date``, ``ongoing`` and the same words in the languages above:
 ``aujourd'hui``, ``heute``, ``actualidad``, ``atual``, ``oggi``, ``heden``,
-``sekarang``, ``obecnie``...), or left open by a dash that ends its line
-(``2019.03 –``) or before a bar (``2021– | Palma``).  The end may give only
-the last two digits of its year (``2019–21``, ``1998 – 02``; but ``1998-02``
-is February 1998); a school year (``2008/09``, ``2010-11``) is the range of
-its two years, not a month.  Numeric months with two-digit years count in
-ranges only (``04/22 – 09/23``, ``4/22 - present``): alone, ``4/22`` may be
-a day or a score.  ``since 2020``
-(``seit``, ``depuis``, ``desde``...) is an ongoing range; ``Mar - Jun 2019``
+``sekarang``, ``obecnie``..., and the Vietnamese ``nay``), or left open by
+a dash that ends its line (``2019.03 –``) or before a bar (``2021– |
+Palma``).  The end may give only the last two digits of its year
+(``2019–21``, ``1998 – 02``; but ``1998-02`` is February 1998); a school
+year (``2008/09``, ``2010-11``) is the range of its two years, not a month.
+Numeric months with two-digit years count in ranges only (``04/22 –
+09/23``, ``4/22 - present``): alone, ``4/22`` may be a day or a score.
+``since 2020`` (``seit``, ``depuis``, ``desde``...) is an ongoing range; ``Mar - Jun 2019``
 and ``03–06/2022`` borrow the year of their end.  The Portuguese and Italian
 ``set`` and ``out`` are months only before a slash or ``de``: "rolled out
 2019 plans" holds the year 2019, not October.
@@ -109,9 +110,14 @@ def _trie(words: Iterable[str]) -> str:
     return expr(tree)
 
 
+#: Roman month numbers, upper case only ("III 2019 – VI 2021", as Polish CVs write
+#: them); not I, V and X alone, which are a pronoun, a letter and the platform.
+_ROMAN_MONTHS = {"II": 2, "III": 3, "IV": 4, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "XI": 11,
+                 "XII": 12}  # fmt: skip
 _MONTH = (
     rf"(?:{_trie(_MONTHS)}\.?"
-    rf"|(?:{'|'.join(_MONTHS_GUARDED)})(?=\s*/|\s+de\s))"
+    rf"|(?:{'|'.join(_MONTHS_GUARDED)})(?=\s*/|\s+de\s)"
+    rf"|(?-i:{'|'.join(sorted(_ROMAN_MONTHS, key=len, reverse=True))})(?![A-Za-z])\.?)"
 )
 #: Between a month and its year: "Mar 2019", "Mar, 2019", "mar/2019", "marzo de 2019".
 _MONTH_YEAR = r"(?:\s*/\s*|,?\s*(?:de\s+)?)"
@@ -150,7 +156,8 @@ _ONGOING_WORDS = (
     r"|oggi|in\s+corso"  # Italian
     r"|(?:tot\s+)?heden|nu"  # Dutch
     r"|sekarang|kini|saat\s+ini"  # Indonesian, Malay
-    r"|obecnie|nadal)"  # Polish
+    r"|obecnie|nadal"  # Polish
+    r"|(?:hiện\s+)?nay)"  # Vietnamese
 )
 _ONGOING = rf"(?P<ongoing>{_ONGOING_WORDS})"
 #: "since 2020" in the same languages.
@@ -201,7 +208,7 @@ def _year(text: str) -> int:
 def _month(name: str) -> int:
     """The number of a month written as a name or abbreviation (see ``_MONTH_WORDS``)."""
     word = name.rstrip(".").lower()
-    return _MONTHS.get(word) or _MONTHS_GUARDED[word]
+    return _MONTHS.get(word) or _MONTHS_GUARDED.get(word) or _ROMAN_MONTHS[name.rstrip(".")]
 
 
 def _day_point(g: dict[str, str | None], p: str) -> tuple[int, int] | None:

@@ -58,7 +58,10 @@ def _dates(text: str, found: _Found | None = None) -> tuple[DateSpan | None, str
     if not found:
         return None, text
     ranges = [f for f in found if is_range(f[2])]
-    a, b, span = (ranges or found)[0]
+    if ranges:
+        a, b, span = ranges[0]
+    else:  # "Participant — Brand Challenge 2022 | Oct 2022": the date field, not the name
+        a, b, span = found[-1] if _point_field_last(text, found) else found[0]
     rest = (text[:a] + " " + text[b:]).strip()
     rest = re.sub(r"[(\[]\s*[)\]]", "", rest).strip(" |,–—-()[]\t")
     return span, rest
@@ -129,10 +132,19 @@ def _field_last(text: str, found: _Found, marks: tuple[str, ...]) -> bool:
     return text[:a].rstrip(" \t").endswith(marks) or text[:a].endswith(("\t", "   "))
 
 
+#: A remark in brackets that ends a line: "| Nov 2022 – Mar 2024 (Carnival 2023 & 2024)".
+_TRAILING_NOTE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+
+
 def _dates_field_last(text: str, found: _Found) -> bool:
-    """Whether ``text`` ends with a date range set apart as its own field."""
+    """Whether ``text`` ends with a date range set apart as its own field (a remark
+    in brackets after it aside)."""
+    core = _TRAILING_NOTE.sub("", text)
+    found = [f for f in found if f[1] <= len(core)]
+    if not found:
+        return False
     span = found[-1][2]
-    return (span.ongoing or span.start != span.end) and _field_last(text, found, _FIELD_MARKS)
+    return (span.ongoing or span.start != span.end) and _field_last(core, found, _FIELD_MARKS)
 
 
 def _point_field_last(text: str, found: _Found) -> bool:
@@ -150,16 +162,20 @@ def _dated_header(text: str) -> bool:
 
     A line written as a sentence ("Till and stock; since 2023 I also run the
     shop's Instagram", wrapped from a bullet whose glyph the PDF drew as a
-    graphic) is not a header, though "since 2023" reads as a range.  A header
+    graphic) is not a header, though "since 2023" reads as a range, unless it
+    ends with a date range set apart ("Social Media VA — Self-employed; direct
+    clients, Remote | Mar 2021 - Present").  A header
     may run to twice ``HEADER_WORDS`` words when it ends with a date range set
     apart as its own field ("Head Moderator (volunteer) — Pixel Harbor, an
     unofficial Discord for the game ..., Online | Feb 2021 - Present").
     """
     words = len(text.split())
-    if BULLET_RE.match(text) or _PROSE.search(text) or words > 2 * HEADER_WORDS:
+    if BULLET_RE.match(text) or words > 2 * HEADER_WORDS:
         return False
-    found = find_date_ranges(text)  # once, for the three questions below
+    found = find_date_ranges(text)  # once, for the questions below
     if not found or (words > HEADER_WORDS and not _dates_field_last(text, found)):
+        return False
+    if _PROSE.search(text) and not _dates_field_last(text, found):
         return False
     if not _point_only(found):
         return True

@@ -282,3 +282,24 @@ def test_is_day_tells_a_printed_date_from_a_job_date(text, expected):
     from screener.nlp.dates import is_day
 
     assert is_day(parse_date_range(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "ongoing"),
+    [
+        ("III – VI 2021", (2021, 3), (2021, 6), False),
+        ("IX 2021 – now", (2021, 9), None, True),
+        ("XII.2019 - II.2020", (2019, 12), (2020, 2), False),
+    ],
+)
+def test_upper_case_roman_months(text, start, end, ongoing):
+    _assert_parses(text, start, end, ongoing)
+
+
+@pytest.mark.parametrize("text", ["ii 2019", "X 2022"])
+def test_lower_case_and_single_letter_roman_numbers_are_no_months(text):
+    _assert_parses(text, (int(text[-4:]), 1), (int(text[-4:]), 12), False)
+
+
+def test_vietnamese_nay_is_ongoing():
+    _assert_parses("08/2019 – nay (present)", (2019, 8), None, True)

@@ -152,31 +152,32 @@ def test_a_running_footer_with_a_printed_date_is_no_entry():
     ]
 
 
-def test_a_header_with_a_semicolon_is_dated_when_its_dates_stand_apart():
-    text = (
-        "Experience\nSocial Media Virtual Assistant (Freelance) — Self-employed; direct "
-        "clients, Remote | Mar 2021 - Present\n- Ran six client accounts.\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        pytest.param(
+            "Experience\nSocial Media Virtual Assistant (Freelance) — Self-employed; direct "
+            "clients, Remote | Mar 2021 - Present\n- Ran six client accounts.\n",
+            (2021, 3),
+            None,
+            id="a semicolon in the employer is no prose when the dates stand apart",
+        ),
+        pytest.param(
+            "Experience\nSocial Media Assistant (Seasonal) — Soca Sunrise Fetes Ltd., Port of "
+            "Spain | Nov 2022 – Mar 2024 (Carnival 2023 & 2024)\n- Scheduled countdowns.\n",
+            (2022, 11),
+            (2024, 3),
+            id="a long header may end with a remark after its dates",
+        ),
+        pytest.param(
+            "Projects\nParticipant — Brand Challenge 2022 (marketing case competition) | "
+            "Oct 2022\n- Reached the semi-final.\n",
+            (2022, 10),
+            (2022, 10),
+            id="the date field, not a year in a name",
+        ),
+    ],
+)
+def test_header_dates(text, start, end):
     (entry,) = analyze(text, as_of=(2025, 6)).entries
-    assert entry.dates is not None and entry.dates.start == (2021, 3)
-
-
-def test_a_long_header_may_end_with_a_remark_after_its_dates():
-    text = (
-        "Experience\nSocial Media Assistant (Seasonal) — Soca Sunrise Fetes Ltd., Port of "
-        "Spain | Nov 2022 – Mar 2024 (Carnival 2023 & 2024)\n- Scheduled countdowns.\n"
-    )
-    (entry,) = analyze(text, as_of=(2025, 6)).entries
-    assert entry.dates is not None and (entry.dates.start, entry.dates.end) == (
-        (2022, 11),
-        (2024, 3),
-    )
-
-
-def test_a_header_takes_its_date_field_not_a_year_in_a_name():
-    text = (
-        "Projects\nParticipant — Brand Challenge 2022 (marketing case competition) | Oct 2022\n"
-        "- Reached the semi-final.\n"
-    )
-    (entry,) = analyze(text, as_of=(2025, 6)).entries
-    assert entry.dates is not None and entry.dates.start == (2022, 10)
+    assert entry.dates is not None and (entry.dates.start, entry.dates.end) == (start, end)

@@ -92,6 +92,16 @@ def _fields(text: str) -> list[str]:
     return [p for p in parts if any(c.isalpha() for c in p)]  # not "/ 09" left of a date
 
 
+#: Place codes that end a header ("NVIDIA Research, Research Intern, Santa Clara, CA"):
+#: US states, Canadian provinces, Australian states and a few countries.
+_PLACES = (
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE "
+    "NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY "
+    "AB BC MB NB NL NS ON PE QC SK NSW VIC QLD TAS ACT NT UK US USA UAE NZ"
+)
+_PLACE_CODES = frozenset(_PLACES.split())
+
+
 def split_header(text: str) -> tuple[str, str]:
     """Split a header (dates already removed) into ``(title, org)``.
 
@@ -99,14 +109,16 @@ def split_header(text: str) -> tuple[str, str]:
     but not inside brackets ("Alföldi Reggel (daily, print)"); a part
     without a letter is dropped.  The title is the first part with a
     job-title word (else the first part) and the organisation the part
-    after it (else the one before).
+    after it, unless that is a place code ("CA", "UK"); else the part before.
     """
     parts = _fields(text)
     if not parts:
         return "", ""
     i = next((i for i, part in enumerate(parts) if _ROLE.search(part)), 0)
-    org = parts[i + 1] if i + 1 < len(parts) else (parts[i - 1] if i else "")
-    return parts[i], org
+    after = parts[i + 1] if i + 1 < len(parts) else ""
+    if after in _PLACE_CODES or not after:
+        return parts[i], parts[i - 1] if i else ""
+    return parts[i], after
 
 
 def _bullet(text: str) -> str:

@@ -37,6 +37,11 @@ from screener.nlp.entries import split_header
             ("Marketing Manager", "Acme Corp"),
             id="the employer may come first",
         ),
+        pytest.param(
+            "NVIDIA Research, Research Intern, CA",
+            ("Research Intern", "NVIDIA Research"),
+            id="a place code after the title is no employer",
+        ),
     ],
 )
 def test_split_header(header, expected):

@@ -7,9 +7,13 @@ and a short line just after it (the two-line ``Title  dates`` / ``Org``
 layout). A dated line may be long (up to twice ``HEADER_WORDS`` words)
 when its dates stand apart at its end (``..., Online | Feb 2021 -
 Present``). Consecutive header lines make one entry, except that a second
-dated line starts the next one (jobs listed one per line). In a section
-with no dates at all, a short line followed by bullets opens an entry.
-Every other line belongs to the entry above it,
+dated line starts the next one (jobs listed one per line). A line whose
+only date has its day ("February 10, 2026 Byungjin Park | Résumé", a
+running footer) is no header.  In a section with no dates at all, a short
+line followed by bullets opens an entry when the line before it ends the
+entry above (a bullet, a full stop or a blank line); such an undated header
+takes a date range that ends its first body line (a right-hand date column
+read beside the first bullet).  Every other line belongs to the entry above it,
 whether or not it starts with a bullet glyph (PDFs made from HTML often draw
 list bullets as graphics): a glyph line starts a new bullet, a line that
 continues an unfinished sentence (or starts in lower case) is joined to the
@@ -17,8 +21,9 @@ previous bullet, and any other line is a bullet of its own.
 
 The header text (dates removed) is split on ``|``, dashes, `` at ``, ``@``
 and commas, but not inside brackets; the part with a job-title word is the
-title and the next part the organisation (else: first part title, second
-org).
+title and the next part the organisation, unless it is a place code ("CA",
+"UK"; else the part before the title).  With no range, the dates are a
+date that ends the header after a bar, else its first date.
 """
 
 from __future__ import annotations
@@ -226,7 +231,7 @@ def header_flags(
     lines of an entry belong to it whether or not they start with a bullet
     glyph (PDFs from HTML often draw list bullets as graphics). ``dated``
     (which lines carry an entry's dates) is computed when not given.
-    ``gaps`` says which lines follow a blank line (:func:`gaps_before`):
+    ``gaps`` says which lines follow a blank line (:func:`_gaps_before`):
     in a section without dates, a blank line ends the entry above as a
     full stop does.
     """
@@ -253,7 +258,7 @@ def header_flags(
     return flags
 
 
-def gaps_before(body: list[Line]) -> list[bool]:
+def _gaps_before(body: list[Line]) -> list[bool]:
     """Which of the non-blank lines ``body`` follow a blank line (offsets further apart
     than one line break)."""
     return [k > 0 and body[k].start - body[k - 1].end > 1 for k in range(len(body))]
@@ -265,7 +270,7 @@ def _entries_in(section: Section, lines: list[Line]) -> list[Entry]:
         body = body[1:]
     texts = [ln.text.strip() for ln in body]
     dated = [_dated_header(t) for t in texts]
-    flags = header_flags(texts, dated, gaps_before(body))
+    flags = header_flags(texts, dated, _gaps_before(body))
     entries: list[Entry] = []
     i = 0
     while i < len(body):
@@ -368,6 +373,6 @@ def header_ranges(document: Document, sections: list[Section]) -> list[tuple[int
         if section.kind not in DOING_SECTIONS:
             continue
         body = [ln for ln in lines if section.start <= ln.start < section.end]
-        flags = header_flags([ln.text.strip() for ln in body], gaps=gaps_before(body))
+        flags = header_flags([ln.text.strip() for ln in body], gaps=_gaps_before(body))
         out += [(ln.start, ln.end) for ln, flag in zip(body, flags) if flag]
     return sorted(set(out))

@@ -175,10 +175,11 @@ _LEAD_NUM = rf"(?P<ln>{_NUM_MONTH})(?=\s*[-–—]\s*{_NUM_MONTH}\s*[/.]\s*{_YEA
 
 #: "2019–21", "1998–02", "2010-11": a range whose end gives only the last two digits of
 #: its year.  "2019-03" is an ISO month (not 2019-2103) unless the two digits are the
-#: next year ("2010-11", a school year).
+#: next year ("2010-11", a school year).  Dashes only: "from 5 in 2019 to 21 in 2022"
+#: counts people.
 _SHORT_END = (
     rf"(?P<ya>{_YEAR4})(?:(?:(?!-{_NUM_MONTH}(?!\d))|(?<=2009)(?=-10)|(?<=2010)(?=-11)"
-    rf"|(?<=2011)(?=-12))\s*(?:[-–—]|\bto\b)\s*(?P<yb>\d\d))(?![\d./])"
+    rf"|(?<=2011)(?=-12))\s*[-–—]\s*(?P<yb>\d\d))(?![\d./])"
 )
 #: "04/22 – 09/23", "4/22 - present": numeric months with two-digit years, in ranges only
 #: (alone, "4/22" may be a day or a score).

@@ -303,3 +303,11 @@ def test_lower_case_and_single_letter_roman_numbers_are_no_months(text):
 
 def test_vietnamese_nay_is_ongoing():
     _assert_parses("08/2019 – nay (present)", (2019, 8), None, True)
+
+
+def test_a_year_and_a_count_joined_by_to_are_no_range():
+    found = find_date_ranges("Grew the team from 5 in 2019 to 21 in 2022")
+    assert [(s.start, s.end) for _a, _b, s in found] == [
+        ((2019, 1), (2019, 12)),
+        ((2022, 1), (2022, 12)),
+    ]

@@ -34,7 +34,11 @@ ignore both: the parent stops them (in ``run_pool``'s ``finally``, with
 SIGKILL) and reports the interruption once, instead of each worker printing
 a ``KeyboardInterrupt`` traceback or dying into a ``worker_died`` row. The
 command line turns SIGTERM into an interruption (``screener.cli``); a
-program that imports screener keeps its own SIGTERM handling.
+program that imports screener keeps its own SIGTERM handling.  Since
+workers ignore SIGTERM, ``multiprocessing``'s exit handler cannot stop them:
+a program that exits with the batch generator still open (Ctrl-C landing
+outside it, or no more reading) has them stopped by a ``Finalize`` that
+handler runs first.
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.connection import wait as mp_wait
+from multiprocessing.util import Finalize
 from typing import Any
 
 from screener.result import ScreeningResult
@@ -176,6 +181,10 @@ def run_pool(
     if fork:
         _prepare(screener)  # forked workers share it copy-on-write
     slots = [_spawn(ctx, screener, memory_mb) for _ in range(jobs)]
+    # Workers ignore SIGTERM, so multiprocessing's exit handler cannot stop them; a
+    # program that exits with this generator still open would wait for them for ever.
+    # Its finalizers run before it joins the children, so ours stops them first.
+    stop_all = Finalize(None, _stop_all, args=(slots,), exitpriority=0)
     version = screener.model_version
     pending = True
     try:
@@ -226,10 +235,15 @@ def run_pool(
                         seconds=round(now - slot.started, 3),
                     )
     finally:
-        for slot in slots:
-            with contextlib.suppress(OSError, ValueError):
-                slot.conn.send(None)
-            _stop(slot)
+        stop_all()  # runs once: here, or at exit if this generator is never closed
+
+
+def _stop_all(slots: list[_Slot]) -> None:
+    """Tell every worker to finish and stop it (``run_pool``'s ``finally``, or at exit)."""
+    for slot in slots:
+        with contextlib.suppress(OSError, ValueError):
+            slot.conn.send(None)
+        _stop(slot)
 
 
 def _grace(timeout: float) -> float:

@@ -150,6 +150,25 @@ def test_ctrl_c_stops_a_batch_without_worker_tracebacks(tmp_path):
     assert proc.returncode == 130 and "Traceback" not in err
 
 
+# The batch of _BATCH, left unfinished: the program exits with the generator still open.
+_EXIT_EARLY = _BATCH.split("print(")[0] + "sys.exit(3)\n"
+
+
+def test_a_program_that_exits_mid_batch_is_not_held_by_its_workers(tmp_path):
+    # Workers ignore SIGTERM, so multiprocessing's exit handler could not stop them
+    # and waited for them for ever when the generator's clean-up had not run.
+    folder = _files(tmp_path, {f"{i}.txt": b"ok" for i in range(20)})
+    cmd = [sys.executable, "-c", _EXIT_EARLY, str(folder), "0.2"]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        _, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        pytest.fail("the program did not exit: its workers held it")
+    assert proc.returncode == 3 and "Traceback" not in err
+
+
 def test_workers_ignore_sigterm_and_finish_their_files(tmp_path):
     import multiprocessing
 

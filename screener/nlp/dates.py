@@ -123,24 +123,26 @@ _MONTH = (
 _MONTH_YEAR = r"(?:\s*/\s*|,?\s*(?:de\s+)?)"
 _YEAR4 = r"(?:19[5-9]\d|20[0-4]\d)"
 _YEAR = rf"(?:{_YEAR4}|['’‘]\d\d)"
-#: "2008/09" is a school year, not September 2008 (later years cannot be read as months).
-_SCHOOL_YEAR = "(?:" + "|".join(f"{y}/{(y + 1) % 100:02d}" for y in range(2000, 2012)) + r")(?!\d)"
-#: "2008/09" ... "2048/49": school years written with a slash, a point covering both years
-#: ("2019/07", not the next year, is July).
+#: "2008/09" ... "2048/49": school years written with a slash, a point covering both years,
+#: tried before year-first months ("2019/07", not the next year, is July).
 _SLASH_SCHOOL_YEARS = "|".join(f"{y}/{(y + 1) % 100:02d}" for y in range(1950, 2049))
 #: Ordinal endings after a day ("1st March 2019").
 _ORD = r"(?:st|nd|rd|th)?"
-#: A point: the ones that open with a digit or an apostrophe are tried only there,
-#: the month names, seasons and quarters only elsewhere (same matches, fewer tries).
-_POINT = (
-    r"(?:(?=[\d'’‘])(?:"
+#: Points written with their day that open with a digit: "15 March 2019", "01.03.2019",
+#: "2019-03-15" (``_POINT``, and ``is_day`` with "March 15, 2019").
+_DAY_POINTS = (
     rf"(?P<{{p}}dd>[0-3]?\d){_ORD}\s+(?P<{{p}}dmon>{_MONTH}),?\s+(?P<{{p}}dy>{_YEAR4})"
     rf"|(?P<{{p}}n1>[0-3]?\d)(?P<{{p}}ns>[./])(?P<{{p}}n2>[0-3]?\d)(?P={{p}}ns)(?P<{{p}}n3>{_YEAR4})(?!\d)"
     rf"|(?P<{{p}}xy>{_YEAR4})-(?P<{{p}}xm>0[1-9]|1[0-2])-[0-3]\d(?!\d)"
+)
+#: A point: the ones that open with a digit or an apostrophe are tried only there,
+#: the month names, seasons and quarters only elsewhere (same matches, fewer tries).
+_POINT = (
+    rf"(?:(?=[\d'’‘])(?:{_DAY_POINTS}"
     rf"|(?P<{{p}}ky>{_YEAR4})/\d\d(?<={_SLASH_SCHOOL_YEARS})(?![\d./])"
     rf"|(?P<{{p}}nm>0?[1-9]|1[0-2])\s*[/.\-]\s*(?P<{{p}}ny>{_YEAR4})(?!\d)"
     rf"|(?P<{{p}}iy>{_YEAR4})-(?P<{{p}}im>0[1-9]|1[0-2])(?![\d./])"
-    rf"|(?!{_SCHOOL_YEAR})(?P<{{p}}fy>{_YEAR4})[./](?P<{{p}}fm>0?[1-9]|1[0-2])(?![\d./])"
+    rf"|(?P<{{p}}fy>{_YEAR4})[./](?P<{{p}}fm>0?[1-9]|1[0-2])(?![\d./])"
     rf"|(?P<{{p}}y>{_YEAR}))"
     rf"|(?P<{{p}}mon>{_MONTH})(?:\s+[0-3]?\d{_ORD},\s*|{_MONTH_YEAR})(?P<{{p}}my>{_YEAR})"
     rf"|(?P<{{p}}sea>spring|summer|autumn|fall|winter)\s+(?P<{{p}}sy>{_YEAR})"
@@ -362,9 +364,7 @@ def is_range(span: DateSpan) -> bool:
 
 #: A single date written with its day (the day-level points of ``_POINT``).
 _DAY_DATE = re.compile(
-    rf"[0-3]?\d{_ORD}\s+{_MONTH},?\s+{_YEAR4}|{_MONTH}\s+[0-3]?\d{_ORD},\s*{_YEAR}"
-    rf"|[0-3]?\d([./])[0-3]?\d\1{_YEAR4}|{_YEAR4}-(?:0[1-9]|1[0-2])-[0-3]\d",
-    re.IGNORECASE,
+    rf"{_DAY_POINTS.format(p='')}|{_MONTH}\s+[0-3]?\d{_ORD},\s*{_YEAR}", re.IGNORECASE
 )
 
 

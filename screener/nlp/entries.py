@@ -190,22 +190,24 @@ def _dated_header(text: str) -> bool:
     if BULLET_RE.match(text) or words > 2 * HEADER_WORDS:
         return False
     found = find_date_ranges(text)  # once, for the questions below
-    if not found or (words > HEADER_WORDS and not _dates_field_last(text, found)):
+    if not found:
         return False
-    if _PROSE.search(text) and not _dates_field_last(text, found):
+    # long, or written as a sentence: a header only with its dates set apart at its end
+    if (words > HEADER_WORDS or _PROSE.search(text)) and not _dates_field_last(text, found):
         return False
     if not _point_only(found):
         return True
-    if text.rstrip().endswith((".", ";", ",")) or _printed_on(text):
+    if text.rstrip().endswith((".", ";", ",")) or _printed_on(text, found):
         return False
     _, rest = _dates(text, found)
     return len(rest.split()) <= 8 or _point_field_last(text, found)
 
 
-def _printed_on(text: str) -> bool:
+def _printed_on(text: str, found: _Found | None = None) -> bool:
     """A line whose only dates have their day ("February 10, 2026 Byungjin Park |
-    Résumé", a running footer): no title or employer of an entry."""
-    found = find_date_ranges(text)
+    Résumé", a running footer): no title or employer of an entry.  ``found`` is
+    ``find_date_ranges(text)`` when the caller has it already."""
+    found = find_date_ranges(text) if found is None else found
     return bool(found) and all(is_day(span) for _a, _b, span in found)
 
 

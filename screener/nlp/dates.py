@@ -5,7 +5,8 @@ Recognised points: dates with a day, which count as their month (``15 March
 ``2019-03-15``; with slashes the day comes first unless the second number
 is over 12); month names with or without a full stop (``Jan.``,
 ``Sept``, ``September``) or upper-case Roman numbers (``VII 2024``; not
-``I``, ``V`` or ``X`` alone), also in French, German, Spanish, Portuguese,
+``I``, ``V`` or ``X`` alone, nor right after a word: ``Level II 2019``
+is a level), also in French, German, Spanish, Portuguese,
 Italian, Dutch, Indonesian/Malay and Polish (``janv.``, ``März``, ``Ene``,
 ``fev``, ``Agu``, ``października``), before their year with a space, a comma,
 a slash or ``de`` (``mar/2022``, ``marzo de 2019``); numeric months
@@ -21,7 +22,8 @@ a slash or ``de`` (``mar/2022``, ``marzo de 2019``); numeric months
 ``sekarang``, ``obecnie``..., and the Vietnamese ``nay``), or left open by
 a dash that ends its line (``2019.03 –``) or before a bar (``2021– |
 Palma``).  The end may give only the last two digits of its year
-(``2019–21``, ``1998 – 02``; but ``1998-02`` is February 1998); a school
+(``2019–21``, ``1998 – 02``; but ``1998-02`` is February 1998, and ``In 2019 – 21
+stores`` counts stores); a school
 year (``2008/09``, ``2010-11``) is the range of its two years, not a month.
 Numeric months with two-digit years count in ranges only (``04/22 –
 09/23``, ``4/22 - present``): alone, ``4/22`` may be a day or a score.
@@ -114,10 +116,14 @@ def _trie(words: Iterable[str]) -> str:
 #: them); not I, V and X alone, which are a pronoun, a letter and the platform.
 _ROMAN_MONTHS = {"II": 2, "III": 3, "IV": 4, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "XI": 11,
                  "XII": 12}  # fmt: skip
+#: Where a Roman month may stand: not right after a word ("Level II 2019", "Manager II
+#: 2019" are levels), unless the word joins a range ("VI 2019 to IX 2021", "od III 2019").
+_AFTER_NO_WORD = r"(?:(?<=\bto\s)|(?<=\bod\s)|(?<=\bdo\s)|(?<![^\W\d_]\s))"
 _MONTH = (
     rf"(?:{_trie(_MONTHS)}\.?"
     rf"|(?:{'|'.join(_MONTHS_GUARDED)})(?=\s*/|\s+de\s)"
-    rf"|(?-i:{'|'.join(sorted(_ROMAN_MONTHS, key=len, reverse=True))})(?![A-Za-z])\.?)"
+    rf"|(?-i:(?=[IVX])){_AFTER_NO_WORD}"  # the cheap test first: most places hold no I, V, X
+    rf"(?-i:{'|'.join(sorted(_ROMAN_MONTHS, key=len, reverse=True))})(?![A-Za-z])\.?)"
 )
 #: Between a month and its year: "Mar 2019", "Mar, 2019", "mar/2019", "marzo de 2019".
 _MONTH_YEAR = r"(?:\s*/\s*|,?\s*(?:de\s+)?)"
@@ -178,10 +184,11 @@ _LEAD_NUM = rf"(?P<ln>{_NUM_MONTH})(?=\s*[-–—]\s*{_NUM_MONTH}\s*[/.]\s*{_YEA
 #: "2019–21", "1998–02", "2010-11": a range whose end gives only the last two digits of
 #: its year.  "2019-03" is an ISO month (not 2019-2103) unless the two digits are the
 #: next year ("2010-11", a school year).  Dashes only: "from 5 in 2019 to 21 in 2022"
-#: counts people.
+#: counts people, and so does a spaced dash before a word in lower case ("In 2019 – 21
+#: stores opened").
 _SHORT_END = (
     rf"(?P<ya>{_YEAR4})(?:(?:(?!-{_NUM_MONTH}(?!\d))|(?<=2009)(?=-10)|(?<=2010)(?=-11)"
-    rf"|(?<=2011)(?=-12))\s*[-–—]\s*(?P<yb>\d\d))(?![\d./])"
+    rf"|(?<=2011)(?=-12))\s*[-–—]\s*(?P<yb>\d\d))(?![\d./])(?!(?<=\s\d\d)[ \t]+(?-i:[a-z]))"
 )
 #: "04/22 – 09/23", "4/22 - present": numeric months with two-digit years, in ranges only
 #: (alone, "4/22" may be a day or a score).

@@ -103,6 +103,11 @@ def test_a_range_may_end_in_two_digits_of_its_year(text, start, end):
     _assert_parses(text, start, end, False)
 
 
+def test_a_spaced_dash_before_a_lower_case_word_is_no_short_range():
+    found = find_date_ranges("In 2019 – 21 stores opened")
+    assert [(s.start, s.end) for _a, _b, s in found] == [((2019, 1), (2019, 12))]
+
+
 def test_a_year_before_a_dash_and_a_count_is_the_year_alone():
     assert [(a, b, s.start, s.end) for a, b, s in find_date_ranges("2019 - 15 stores")] == [
         (0, 4, (2019, 1), (2019, 12))
@@ -299,6 +304,19 @@ def test_upper_case_roman_months(text, start, end, ongoing):
 @pytest.mark.parametrize("text", ["ii 2019", "X 2022"])
 def test_lower_case_and_single_letter_roman_numbers_are_no_months(text):
     _assert_parses(text, (int(text[-4:]), 1), (int(text[-4:]), 12), False)
+
+
+@pytest.mark.parametrize("text", ["CFA Level II 2019", "Account Manager III 2019"])
+def test_a_roman_number_after_a_word_is_a_level_not_a_month(text):
+    _assert_parses(text, (2019, 1), (2019, 12), False)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "ongoing"),
+    [("VI 2019 to IX 2021", (2019, 6), (2021, 9), False), ("od III 2019", (2019, 3), None, True)],
+)
+def test_a_roman_month_may_follow_the_word_that_joins_its_range(text, start, end, ongoing):
+    _assert_parses(text, start, end, ongoing)
 
 
 def test_vietnamese_nay_is_ongoing():

@@ -24,7 +24,8 @@ the ``OUTCOME`` spans.  The rule, in order:
      Marketing owns``, ``the budget they manage``, ``managers who reply``):
      a finite ``AGENCY_OWN_VERB`` or ``AGENCY_OTHER_VERB`` inside the clause
      right after an ``AGENCY_ROLE`` (or a role "of" one or two words: "the
-     head of content chose") or she/he/they/who/which, allowing one word
+     head of content chose") or she/he/they/who, or "which" right after a role
+     ("the agency which runs"; "a campaign which grew" is the person's), allowing one word
      such as "has", "then", "also" in between. A bare verb form counts only
      after a plural role ("the editors decide"; "the PR committee report"
      is a noun), and not after how/why/what... + a pronoun ("asked how they
@@ -137,7 +138,7 @@ _ABOVE = frozenset(
     ]
 )
 _NOT_OTHERS = frozenset({"client", "clients", "brand", "company"})
-_SUBJECTS = frozenset({"she", "he", "they", "who", "which"})
+_SUBJECTS = frozenset({"she", "he", "they", "who"})
 #: Words before a present-tense hand-off verb that leave the person its subject.
 _NOT_A_SUBJECT = (
     _COORD
@@ -253,15 +254,12 @@ class _Words:
         prev = self.low[i - 1] if i > start else ""
         if i in roles or prev in _COORD or prev == "to":
             return False
-        if not (_finite(self.low[i]) or prev in _SUBJECTS or self._plural_role(roles, i - 1)):
+        subject = i > start and self.subject_at(roles, i - 1, start)
+        if not (_finite(self.low[i]) or subject or self._plural_role(roles, i - 1)):
             return False
         if self.to_me(i):
             return False
-        if (
-            prev in _SUBJECTS
-            and i - 2 >= start
-            and (self.low[i - 2] in _WH or self.text[i - 2] == ":")
-        ):
+        if subject and i - 2 >= start and (self.low[i - 2] in _WH or self.text[i - 2] == ":"):
             # "asked how they chose", "interviewed donors: they give for...": what the
             # audience does or was found to do, not who owns the work
             return False
@@ -270,12 +268,20 @@ class _Words:
         j = i - 1
         if j > start and self.low[j] in BETWEEN:
             j -= 1
-        if j >= start and (j in roles or self.low[j] in _SUBJECTS):
+        if j >= start and (j in roles or self.subject_at(roles, j, start)):
             return True
         # "the head of content chose": a role, "of" and one or two words
         return any(
             k - 1 >= start and self.low[k] == "of" and (k - 1) in roles for k in (j - 1, j - 2)
         )
+
+    def subject_at(self, roles: dict[int, SpanRow], k: int, start: int) -> bool:
+        """she/he/they/who at ``k``, or "which" right after a role ("the agency which
+        runs", "the agency, which runs"): "a campaign which grew" is the person's work."""
+        if self.low[k] != "which":
+            return self.low[k] in _SUBJECTS
+        before = k - 2 if k - 2 >= start and self.text[k - 1] == "," else k - 1
+        return before >= start and before in roles
 
     def _plural_role(self, roles: dict[int, SpanRow], k: int) -> bool:
         """A plural role at ``k`` ("the editors *decide*"); a singular one before a

@@ -117,6 +117,19 @@ def test_work_brought_in_house_from_an_agency_is_not_support(nlp):
     assert clause_labels(nlp, text) == ["neutral"]
 
 
+def test_which_after_a_thing_leaves_the_work_the_persons(nlp):
+    text = "Launched a referral campaign which grew sign-ups 40%."
+    assert clause_labels(nlp, text) == ["own"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Brief the agency which runs our paid social.", "Brief the agency, which runs our ads."],
+)
+def test_which_after_a_role_is_someone_else_doing_the_work(nlp, text):
+    assert clause_labels(nlp, text) == ["support"]
+
+
 def test_a_team_that_reports_to_me_is_not_someone_elses_work(nlp):
     assert clause_labels(nlp, "Two community managers report to me.") == ["neutral"]
 

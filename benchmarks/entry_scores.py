@@ -29,6 +29,9 @@ Front  July 2012 – January 2018" / "Office") is not found in the entry's
 first lines, so the entry counts as missed even when the library has it:
 ``found`` is a lower bound on the two-column and split PDF layouts.
 
+``--errors`` lists, for each resume, the gold entries not found, the wrong
+titles, employers and dates of the found ones, and a wrong month total.
+
 Usage::
 
     python benchmarks/entry_scores.py [data/corpus] [--errors]
@@ -107,8 +110,11 @@ def score_entries(
             errors.append(f"  missed {entry.get('title')!r} ({dates})")
             continue
         cells["found"] += 1
-        cells["title"] += _key(hit.title) == _key(entry.get("title") or "")
-        cells["org"] += _key(hit.org) == _key(entry.get("org") or "")
+        for field, got in (("title", hit.title), ("org", hit.org)):
+            want = entry.get(field) or ""
+            cells[field] += _key(got) == _key(want)
+            if _key(got) != _key(want):
+                errors.append(f"  {field} of {entry.get('title')!r}: {got!r}, gold {want!r}")
         if span is not None:
             cells["dated"] += 1
             cells["dates"] += hit.dates == span

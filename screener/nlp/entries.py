@@ -37,7 +37,9 @@ from screener.types import DOING_SECTIONS, DateSpan, Document, Entry, Line, Sect
 
 __all__ = ["extract_entries", "header_ranges", "split_header"]
 
-_SPLIT = re.compile(r"\s+[—–-]\s+|\s*\|\s*|\s+(?:at|@)\s+|,\s+|\t+|\s{3,}")
+#: A company's legal form after a comma belongs to its name ("Acme, Inc.", "Kaze Co., Ltd.").
+_LEGAL_FORM = r"(?:Ltd|Inc|LLC|LLP|Corp|GmbH|PLC|plc|Pty|Limited)(?![\w-])"
+_SPLIT = re.compile(rf"\s+[—–-]\s+|\s*\|\s*|\s+(?:at|@)\s+|,\s+(?!{_LEGAL_FORM})|\t+|\s{{3,}}")
 _EDGES = " ,|–—-"
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _ROLE = re.compile(
@@ -45,7 +47,9 @@ _ROLE = re.compile(
     r"analyst|head|associate|consultant|designer|agent|representative|strategist|editor|"
     r"writer|creator|producer|supervisor|founder|owner|volunteer|member|president|chair|"
     r"ambassador|administrator|planner|buyer|advisor|adviser|trainee|staff|nurse|cook|chef|"
-    r"barista|accountant|engineer|developer|teacher|tutor|officer|vp|cmo|ceo)\b",
+    r"barista|accountant|engineer|developer|teacher|tutor|officer|vp|cmo|ceo|architect|"
+    r"scientist|researcher|technician|clerk|secretary|reporter|journalist|photographer|"
+    r"programmer|instructor|lecturer|professor|recruiter|curator|moderator|leader)\b",
     re.IGNORECASE,
 )
 
@@ -81,15 +85,15 @@ def _point_only(found: _Found) -> bool:
     return not any(is_range(span) for _a, _b, span in found)
 
 
-def _fields(text: str) -> list[str]:
-    """``text`` split at ``_SPLIT`` outside brackets, keeping the fields with a letter.
+def _fields(text: str, split: re.Pattern[str] = _SPLIT) -> list[str]:
+    """``text`` split at ``split`` outside brackets, keeping the fields with a letter.
 
     Only a closed bracket protects what it holds: the ")" of "Care Executive
     (Voice)" may have gone with the dates after it.
     """
     held = [m.span() for m in _BRACKETS.finditer(text)]
     bounds = [0]
-    for m in _SPLIT.finditer(text):
+    for m in split.finditer(text):
         if not any(a < m.start() < b for a, b in held):
             bounds += m.span()
     bounds.append(len(text))
@@ -115,7 +119,13 @@ def split_header(text: str) -> tuple[str, str]:
     without a letter is dropped.  The title is the first part with a
     job-title word (else the first part) and the organisation the part
     after it, unless that is a place code ("CA", "UK"); else the part before.
+    An em dash is the heavier mark: a title with a job-title word before the
+    first one keeps its commas and en dashes ("Marketing Manager, Social &
+    CRM — Kaze Fitness, Tokyo"), and the organisation is the first part after it.
     """
+    em = _em_dash_title(text)
+    if em is not None:
+        return em
     parts = _fields(text)
     if not parts:
         return "", ""
@@ -124,6 +134,25 @@ def split_header(text: str) -> tuple[str, str]:
     if after in _PLACE_CODES or not after:
         return parts[i], parts[i - 1] if i else ""
     return parts[i], after
+
+
+_EM_DASH = re.compile(r"\s+—\s+")
+#: What parts a header more strongly than a comma or an en dash.
+_STRONG = re.compile(r"\s*\|\s*|\s+(?:at|@)\s+|\t+|\s{3,}")
+
+
+def _em_dash_title(text: str) -> tuple[str, str] | None:
+    """``(title, org)`` of "Title, Speciality — Org, Place", or None for other headers."""
+    groups = _fields(text, _EM_DASH)
+    if len(groups) < 2 or len(_fields(groups[0])) < 2:
+        return None
+    title = groups[0]
+    if _STRONG.search(title) or not _ROLE.search(title) or not text.startswith(title):
+        return None  # another mark parts it first, or no job title: the rule below
+    after = _fields(groups[1])
+    if not after or after[0] in _PLACE_CODES:
+        return None
+    return title, after[0]
 
 
 def _bullet(text: str) -> str:
@@ -321,8 +350,35 @@ def _open_entry(section: Section, head: list[str], start: int) -> Entry:
             text = rest
         if text:
             parts.append(text)
-    title, org = split_header(" | ".join(parts))
+    title, org = _title_org(parts)
     return Entry(section=section.kind, title=title, org=org, dates=span, start=start, end=start)
+
+
+def _title_org(lines: list[str]) -> tuple[str, str]:
+    """Title and organisation of a header of one or more lines (dates removed).
+
+    The organisation is looked for on the title's own line first ("PHABRICATOR |
+    OPEN SOURCE CONTRIBUTOR", over "Palo Alto, CA": the line of the dates).  A
+    title alone on its line under "Dunamu Inc. Seoul, S.Korea" takes that line's
+    first part: an employer, then its place.
+    """
+    title, org = split_header(" | ".join(lines))
+    if len(lines) < 2:
+        return title, org
+    for k, line in enumerate(lines):
+        fields = _fields(line)
+        if title not in fields or org in fields:
+            continue
+        i = fields.index(title)
+        if i + 1 < len(fields) and fields[i + 1] not in _PLACE_CODES:
+            return title, fields[i + 1]
+        if i > 0:
+            return title, fields[i - 1]
+        before = _fields(lines[k - 1]) if k else []
+        if len(before) > 1 and org == before[-1]:
+            return title, before[0]
+        break
+    return title, org
 
 
 def _add_line(entry: Entry, text: str) -> None:

@@ -42,10 +42,55 @@ from screener.nlp.entries import split_header
             ("Research Intern", "NVIDIA Research"),
             id="a place code after the title is no employer",
         ),
+        pytest.param(
+            "Marketing Manager, Social & CRM — Kaze Fitness, Tokyo",
+            ("Marketing Manager, Social & CRM", "Kaze Fitness"),
+            id="a title before an em dash keeps its commas",
+        ),
+        pytest.param(
+            "Brand Assistant – Digital — Amanzi Beverages, Midrand",
+            ("Brand Assistant – Digital", "Amanzi Beverages"),
+            id="a title before an em dash keeps its en dashes",
+        ),
+        pytest.param(
+            "Acme Studio — Designer, Brand",
+            ("Designer", "Brand"),
+            id="an em dash after the employer leaves the title to the commas",
+        ),
+        pytest.param(
+            "Engineer, Acme, Inc., Austin",
+            ("Engineer", "Acme, Inc."),
+            id="a legal form after a comma belongs to the name",
+        ),
+        pytest.param(
+            "Committee Member, Lisnacreevy Playgroup, Co. Tyrone",
+            ("Committee Member", "Lisnacreevy Playgroup"),
+            id="Co. before a place is a county, not a legal form",
+        ),
+        pytest.param(
+            "Omnious Seoul | Software Architect",
+            ("Software Architect", "Omnious Seoul"),
+            id="an architect is a job title",
+        ),
     ],
 )
 def test_split_header(header, expected):
     assert split_header(header) == expected
+
+
+def _first_entry(header: str):
+    text = f"Experience\n{header}\n- Ran the careers page.\n"
+    return analyze(text, as_of=(2025, 6)).entries[0]
+
+
+def test_a_title_alone_on_its_line_takes_the_employer_before_its_place():
+    entry = _first_entry("Dunamu Inc., Seoul, S.Korea\nDevOps Engineer Sep. 2023 - Mar. 2024")
+    assert (entry.title, entry.org) == ("DevOps Engineer", "Dunamu Inc.")
+
+
+def test_the_employer_is_read_on_the_titles_line_before_the_dates_line():
+    entry = _first_entry("PHABRICATOR | TEAM LEADER\nJan 2013 – May 2013 | Palo Alto, CA")
+    assert (entry.title, entry.org) == ("TEAM LEADER", "PHABRICATOR")
 
 
 def test_an_entry_takes_its_range_not_a_year_in_its_title():

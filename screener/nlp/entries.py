@@ -119,9 +119,10 @@ def split_header(text: str) -> tuple[str, str]:
     without a letter is dropped.  The title is the first part with a
     job-title word (else the first part) and the organisation the part
     after it, unless that is a place code ("CA", "UK"); else the part before.
-    An em dash is the heavier mark: a title with a job-title word before the
-    first one keeps its commas and en dashes ("Marketing Manager, Social &
-    CRM — Kaze Fitness, Tokyo"), and the organisation is the first part after it.
+    An em dash is the heavier mark: the title before the first one keeps its
+    commas and en dashes ("Marketing Manager, Social & CRM — Kaze Fitness,
+    Tokyo"; unless only a part after the dash has a job-title word), and the
+    organisation is the first part after it.
     """
     em = _em_dash_title(text)
     if em is not None:
@@ -147,8 +148,10 @@ def _em_dash_title(text: str) -> tuple[str, str] | None:
     if len(groups) < 2 or len(_fields(groups[0])) < 2:
         return None
     title = groups[0]
-    if _STRONG.search(title) or not _ROLE.search(title) or not text.startswith(title):
-        return None  # another mark parts it first, or no job title: the rule below
+    if _STRONG.search(title) or not text.startswith(title):
+        return None  # another mark parts it first: the rule below
+    if not _ROLE.search(title) and any(_ROLE.search(group) for group in groups[1:]):
+        return None  # "Acme Studio — Designer, Brand": the job title comes after
     after = _fields(groups[1])
     if not after or after[0] in _PLACE_CODES:
         return None

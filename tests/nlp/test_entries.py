@@ -53,6 +53,11 @@ from screener.nlp.entries import split_header
             id="a title before an em dash keeps its en dashes",
         ),
         pytest.param(
+            "Sergeant, Signals — 1st Signals Squadron, Regular Force",
+            ("Sergeant, Signals", "1st Signals Squadron"),
+            id="a title before an em dash needs no job-title word when none follows",
+        ),
+        pytest.param(
             "Acme Studio — Designer, Brand",
             ("Designer", "Brand"),
             id="an em dash after the employer leaves the title to the commas",

@@ -102,9 +102,9 @@ class Fake:
                                decision="review", strategic=False)
 
 rows = run_batch(Fake(), [sys.argv[1]], jobs=2)
-next(rows)
-print(*[p.pid for p in multiprocessing.active_children()], flush=True)
-try:
+try:  # from before the line the test waits for: a Ctrl-C right after it is caught
+    next(rows)
+    print(*[p.pid for p in multiprocessing.active_children()], flush=True)
     for _ in rows:
         pass
     time.sleep(300)  # stay alive, workers idle, until the test stops us
@@ -151,7 +151,7 @@ def test_ctrl_c_stops_a_batch_without_worker_tracebacks(tmp_path):
 
 
 # The batch of _BATCH, left unfinished: the program exits with the generator still open.
-_EXIT_EARLY = _BATCH.split("print(")[0] + "sys.exit(3)\n"
+_EXIT_EARLY = _BATCH.split("try:")[0] + "next(rows)\nsys.exit(3)\n"
 
 
 def test_a_program_that_exits_mid_batch_is_not_held_by_its_workers(tmp_path):

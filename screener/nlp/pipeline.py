@@ -10,8 +10,10 @@ with, in order:
    user files (validated, see :mod:`screener.nlp.lexicon`); one-token
    case-sensitive patterns go to its phrase matcher too (:func:`cased_phrases`);
 3. ``screener_outcomes``: quantified outcomes (regular expressions);
-4. ``screener_evidence``: phrase frames, overlap filtering, agency cues aside;
-5. ``screener_agency``: own / support / neutral per clause.
+4. ``screener_insights``: audience insights acted on, as ``psychology`` spans
+   (see :mod:`screener.nlp.insights`);
+5. ``screener_evidence``: phrase frames, overlap filtering, agency cues aside;
+6. ``screener_agency``: own / support / neutral per clause.
 
 Nothing is downloaded and nothing needs the network.
 """
@@ -40,6 +42,7 @@ PIPE_NAMES = (
     "screener_lines",
     "span_ruler",
     "screener_outcomes",
+    "screener_insights",
     "screener_evidence",
     "screener_agency",
 )
@@ -240,7 +243,7 @@ def build_nlp(
     """
     import spacy
 
-    from screener.nlp import agency, components, outcomes  # noqa: F401  (registers factories)
+    from screener.nlp import agency, components, insights, outcomes  # noqa: F401  (factories)
     from screener.nlp import ruler as _ruler  # noqa: F401  (registers screener_span_ruler)
     from screener.nlp.affixes import skip_plain_chunks
     from screener.nlp.lexicon import package_patterns
@@ -262,6 +265,7 @@ def build_nlp(
     ruler.add_patterns(patterns)
     nlp.add_pipe("screener_lines", before=ruler_name)
     nlp.add_pipe("screener_outcomes")
+    nlp.add_pipe("screener_insights")
     nlp.add_pipe("screener_evidence", config={"cased": checks})
     nlp.add_pipe("screener_agency")
     return nlp

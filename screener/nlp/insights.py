@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 
 from screener.nlp.components import SPANS_KEY, register_extensions
 from screener.nlp.rows import extend_spans
+from screener.nlp.words import words_of
 
 __all__ = ["INSIGHT_ID", "find_insights"]
 
@@ -113,7 +114,7 @@ def make_insights(nlp: Language, name: str) -> Any:
 
     def insights(doc: Doc) -> Doc:
         found = []
-        for a, b in find_insights(doc.text):
+        for a, b in find_insights(words_of(doc).joined):  # Doc.text, made once for all
             span = doc.char_span(a, b, alignment_mode="expand")
             if span is not None:
                 found.append(Span(doc, span.start, span.end, "psychology", span_id=INSIGHT_ID))

@@ -6,8 +6,10 @@ followers respond to Maltese-first posts, which is why...": an audience, what
 it does, wants or fears, and the change the person made because of it.  That
 is the psychology of audiences at work, though no word of the lexicon says
 so.  Each such phrase, from the audience word to the word after "so", becomes
-a ``psychology`` span (id ``psychology/insight``) in ``doc.spans["screener"]``,
-which ``screener_evidence`` then filters like the ruler's spans.
+a ``psychology`` span in ``doc.spans["screener"]``, which ``screener_evidence``
+then filters like the ruler's spans.  Its id is ``psychology/acted_on`` (the
+lexicon's ``psychology/insight`` frames are the research itself: "interviewed
+...", "the survey showed ...").
 
 The rule: a consequence mark (", so" or "; so", not "so that"; "so I", "so we",
 "so posts", "so captions"...; "which is why", "that's why") with an audience
@@ -30,7 +32,7 @@ from screener.nlp.words import words_of
 
 __all__ = ["INSIGHT_ID", "find_insights"]
 
-INSIGHT_ID = "psychology/insight"
+INSIGHT_ID = "psychology/acted_on"
 
 _AUDIENCE = re.compile(
     r"\b(?:buyers?|customers?|clients?|readers?|followers?|viewers?|listeners?|users?|"

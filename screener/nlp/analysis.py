@@ -42,7 +42,10 @@ Which evidence counts for ``Analysis.dimensions`` (``Evidence.counts``)
        "the dashboard the analyst owns");
     3. its agency is not ``support``, or its dimension is in
        ``EXECUTION_DIMENSIONS`` (marketing_communications, technical), or it
-       is a replying phrase (pattern id ``customer_engagement/reply``):
+       is a replying phrase (pattern id ``customer_engagement/reply``), or
+       an audience insight the person acted on (``psychology/acted_on``,
+       :mod:`screener.nlp.insights`: "buyers ask who made the piece, so
+       posts name the weaver", where the buyers are the verb's subject):
        posting from someone else's calendar still evidences marketing and
        answering with Legal's approved replies still evidences customer
        engagement, but pulling numbers for the analyst's dashboard is not
@@ -75,6 +78,7 @@ from typing import Any
 from screener.nlp.components import SPANS_KEY
 from screener.nlp.dates import experience_months
 from screener.nlp.entries import extract_entries
+from screener.nlp.insights import INSIGHT_ID, acted_on_by_the_person
 from screener.nlp.lookup import Clauses, Where, not_a_platform, unwrap
 from screener.nlp.rows import SpanRow, span_rows
 from screener.nlp.sections import segment
@@ -186,6 +190,7 @@ def _counts(ev: Evidence, handed_off: bool, where: Where) -> bool:
             ev.agency != "support"
             or ev.dimension in EXECUTION_DIMENSIONS
             or (ev.pattern_id or "").startswith(EXECUTION_PATTERNS)
+            or (ev.pattern_id == INSIGHT_ID and acted_on_by_the_person(ev.text))
         )
         and (_context_free(ev) or where.digital(ev.start))
     )

@@ -30,7 +30,7 @@ from screener.nlp.components import SPANS_KEY, register_extensions
 from screener.nlp.rows import extend_spans
 from screener.nlp.words import words_of
 
-__all__ = ["INSIGHT_ID", "find_insights"]
+__all__ = ["INSIGHT_ID", "acted_on_by_the_person", "find_insights"]
 
 INSIGHT_ID = "psychology/acted_on"
 
@@ -49,6 +49,8 @@ _SO_WHAT = re.compile(r"so\s+(?:i|we|posts?|captions?|content|most|every|each|ou
 _SO_THAT = re.compile(r"\s+that\b")
 _NEXT_WORD = re.compile(r"\s+\w+")
 _WHY_BEFORE = re.compile(r"(?:\b(?:which|that)\s+is|\bthat['’]s)\s+$")
+#: After the mark, words that make someone else the one who acted ("so she asked sellers").
+_SOMEONE_ELSE = frozenset({"she", "he", "they", "their", "his", "her", "them", "it", "its"})
 #: How far before the consequence mark the audience may stand.
 _REACH = 120
 #: What ends the stretch the audience must stand in.
@@ -81,6 +83,28 @@ def find_insights(text: str) -> list[tuple[int, int]]:
         if audience is not None:
             found.append((audience.start(), end))
     return found
+
+
+def acted_on_by_the_person(phrase: str) -> bool:
+    """Whether an insight phrase ends in the person's change ("..., so I", "..., so
+    posts"), not in someone else's ("..., so she").
+
+    The audience is the subject of the phrase's first verbs ("buyers ask", "older
+    traders feared"), which the agency rule reads as someone else doing the work;
+    :mod:`screener.nlp.analysis` lets such a phrase count when this holds.
+
+    Parameters
+    ----------
+    phrase : str
+        The text of a ``psychology/acted_on`` span.
+
+    Returns
+    -------
+    bool
+        False when the word after the consequence mark is a third-person pronoun.
+    """
+    words = phrase.split()
+    return not words or words[-1].lower() not in _SOMEONE_ELSE
 
 
 def _marks(low: str) -> list[tuple[int, int]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from screener.nlp.insights import INSIGHT_ID, find_insights
+from screener.nlp.insights import INSIGHT_ID, acted_on_by_the_person, find_insights
 
 
 def _phrases(text: str) -> list[str]:
@@ -60,3 +60,21 @@ def test_an_insight_is_psychology_evidence_in_the_pipeline(nlp):
     assert [(s.label_, s.text) for s in spans] == [
         ("psychology", "customers trust faces, so posts")
     ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [("buyers ask who made the piece, so posts", True), ("people fear stains, so she", False)],
+)
+def test_who_acted_on_the_insight(phrase, expected):
+    assert acted_on_by_the_person(phrase) is expected
+
+
+def test_an_insight_counts_though_the_audience_is_its_verbs_subject(analyze_text):
+    # "buyers ask": a plural role before a bare verb reads as someone else's work
+    text = (
+        "Experience\nSocial Media Lead — Weavers Coop | 2020 – present\n"
+        "- On Instagram, US buyers ask who made the piece, so posts name the weaver.\n"
+    )
+    (ev,) = [e for e in analyze_text(text).evidence if e.pattern_id == INSIGHT_ID]
+    assert ev.agency == "support" and ev.counts

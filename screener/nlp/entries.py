@@ -313,6 +313,7 @@ def _entries_in(section: Section, lines: list[Line]) -> list[Entry]:
         while j < len(body) and flags[j] and not (has_dates and dated[j]):
             has_dates = has_dates or dated[j]
             j += 1
+        j = _own_header(texts, dated, i, j)
         head = [texts[k] for k in range(i, j)]
         entry = _open_entry(section, head, body[i].start)
         k = j
@@ -328,6 +329,27 @@ def _entries_in(section: Section, lines: list[Line]) -> list[Entry]:
             entries.append(entry)
         i = k
     return entries
+
+
+def _own_header(texts: list[str], dated: list[bool], i: int, j: int) -> int:
+    """Where the header of the entry at line ``i`` ends, its run of header lines being
+    ``i:j`` and a dated line of the next entry standing at ``j``.
+
+    An entry without bullets runs into the next one's header. When its dates
+    follow a title line ("FACEBOOK | SOFTWARE ENGINEER" / "Jan 2015 - Present"),
+    the lines after its dates open the next entry ("COURSERA | KPCB FELLOW" /
+    "June 2014 – Sep 2014"); when its dates come first, the lines after them
+    are still its own ("Title | 2019 – 2021" / "Acme Corp").  A title line is
+    one of several fields or with a job-title word: a lone word before the dates
+    may be a heading the segmenter missed.
+    """
+    if j >= len(dated) or not dated[j]:
+        return j
+    first = next((k for k in range(i, j) if dated[k]), None)
+    if first is None or not i < first < j - 1:
+        return j
+    titled = all(len(_fields(t)) > 1 or _ROLE.search(t) for t in texts[i:first])
+    return first + 1 if titled else j
 
 
 def _dates_beside(text: str) -> tuple[DateSpan | None, str]:

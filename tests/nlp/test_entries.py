@@ -98,6 +98,31 @@ def test_the_employer_is_read_on_the_titles_line_before_the_dates_line():
     assert (entry.title, entry.org) == ("TEAM LEADER", "PHABRICATOR")
 
 
+def test_an_entry_without_bullets_leaves_the_next_title_line_to_the_next_entry():
+    text = (
+        "Experience\nFACEBOOK | SOFTWARE ENGINEER\nJan 2015 - Present | New York, NY\n"
+        "COURSERA | SOFTWARE ENGINEERING INTERN\nJune 2014 – Sep 2014 | Mountain View, CA\n"
+        "- Shipped the captions editor.\n"
+    )
+    entries = analyze(text, as_of=(2025, 6)).entries
+    assert [(e.title, e.org) for e in entries] == [
+        ("SOFTWARE ENGINEER", "FACEBOOK"),
+        ("SOFTWARE ENGINEERING INTERN", "COURSERA"),
+    ]
+
+
+def test_a_line_after_the_dates_that_open_a_header_stays_in_that_header():
+    text = (
+        "Experience\nSocial Media Lead | 2019 – 2021\nAcme Corp\n"
+        "Community Manager | 2017 – 2019\nBeta Ltd\n- Ran the forum.\n"
+    )
+    entries = analyze(text, as_of=(2025, 6)).entries
+    assert [(e.title, e.org) for e in entries] == [
+        ("Social Media Lead", "Acme Corp"),
+        ("Community Manager", "Beta Ltd"),
+    ]
+
+
 def test_an_entry_takes_its_range_not_a_year_in_its_title():
     text = (
         "Experience\nSenior Recruiter (Recruiter until 2021) — Northgate Staffing | "

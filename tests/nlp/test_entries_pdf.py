@@ -25,6 +25,13 @@ def test_employer_before_the_title_on_its_line(shared_dir):
 
 
 @pytest.mark.shared
+def test_an_entry_without_bullets_keeps_to_its_own_header(shared_dir):
+    # deedy: the Facebook entry has no bullets; Coursera's header line follows its dates
+    orgs = {e.title: e.org for e in _entries(shared_dir, "deedy_resume-openfont.pdf")}
+    assert orgs["KPCB FELLOW + SOFTWARE ENGINEERING INTERN"] == "COURSERA"
+
+
+@pytest.mark.shared
 def test_employer_on_the_line_above_the_title(shared_dir):
     # awesome-cv: "Dunamu Inc. Seoul, S.Korea" over "DevOps Engineer Sep. 2023 - Mar. 2024"
     entries = _entries(shared_dir, "awesome-cv_resume.pdf")

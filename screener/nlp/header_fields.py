@@ -79,10 +79,15 @@ def split_header(text: str) -> tuple[str, str]:
     if not parts:
         return "", ""
     i = next((i for i, part in enumerate(parts) if ROLE.search(part)), 0)
-    after = parts[i + 1] if i + 1 < len(parts) else ""
-    if after in PLACE_CODES or not after:
-        return parts[i], parts[i - 1] if i else ""
-    return parts[i], after
+    return parts[i], _beside(parts, i)
+
+
+def _beside(parts: list[str], i: int) -> str:
+    """The organisation beside the title ``parts[i]``: the part after it unless that is
+    a place code ("CA", "UK"), else the part before it ("" when there is none)."""
+    if i + 1 < len(parts) and parts[i + 1] not in PLACE_CODES:
+        return parts[i + 1]
+    return parts[i - 1] if i else ""
 
 
 _EM_DASH = re.compile(r"\s+—\s+")
@@ -121,11 +126,9 @@ def title_org(lines: list[str]) -> tuple[str, str]:
         parts = fields(line)
         if title not in parts or org in parts:
             continue
-        i = parts.index(title)
-        if i + 1 < len(parts) and parts[i + 1] not in PLACE_CODES:
-            return title, parts[i + 1]
-        if i > 0:
-            return title, parts[i - 1]
+        here = _beside(parts, parts.index(title))
+        if here:
+            return title, here
         before = fields(lines[k - 1]) if k else []
         if len(before) > 1 and org == before[-1]:
             return title, before[0]

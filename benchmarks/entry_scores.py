@@ -112,8 +112,9 @@ def score_entries(
         cells["found"] += 1
         for field, got in (("title", hit.title), ("org", hit.org)):
             want = entry.get(field) or ""
-            cells[field] += _key(got) == _key(want)
-            if _key(got) != _key(want):
+            right = _key(got) == _key(want)
+            cells[field] += right
+            if not right:
                 errors.append(f"  {field} of {entry.get('title')!r}: {got!r}, gold {want!r}")
         if span is not None:
             cells["dated"] += 1

@@ -43,6 +43,8 @@ _AUDIENCE = re.compile(
     r"applicants|graduates|nurses|doctors|teachers|citizens|community)\b",
     re.IGNORECASE,
 )
+#: A text holds a consequence mark only if its lower case holds one of these.
+_QUICK = (" so", ",so", ";so", "why")
 #: Where a consequence mark may be, found on lower-cased text (a scan for literals).
 _MARK_WORDS = re.compile(r"so\b|why\b")
 _SO_WHAT = re.compile(r"so\s+(?:i|we|posts?|captions?|content|most|every|each|our|now)\b")
@@ -71,10 +73,11 @@ def find_insights(text: str) -> list[tuple[int, int]]:
         From the first audience word of the stretch to the end of the
         consequence mark, in reading order.
     """
-    if " so" not in text and "why" not in text:  # a substring test is far cheaper
+    low = text.lower()
+    if not any(quick in low for quick in _QUICK):  # substring tests are far cheaper
         return []
     found: list[tuple[int, int]] = []
-    for start, end in _marks(text.lower()):
+    for start, end in _marks(low):
         begin = max(found[-1][1] if found else 0, start - _REACH)
         stops = list(_STOP.finditer(text, begin, start))
         if stops:

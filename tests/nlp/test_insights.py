@@ -29,6 +29,21 @@ def _phrases(text: str) -> list[str]:
             "Older followers in Gozo read Maltese first, which is why",
             id="which is why",
         ),
+        pytest.param(
+            "BUYERS ASK WHO MADE THE PIECE, SO POSTS NAME THE WEAVER",
+            "BUYERS ASK WHO MADE THE PIECE, SO POSTS",
+            id="all capitals",
+        ),
+        pytest.param(
+            "Our readers skim on phones,so we cut every caption to one line.",
+            "readers skim on phones,so we",
+            id="no space before so",
+        ),
+        pytest.param(
+            "DONORS WANT TO SEE THE FINISHED WELL, WHICH IS WHY EVERY POST ENDS WITH A PHOTO",
+            "DONORS WANT TO SEE THE FINISHED WELL, WHICH IS WHY",
+            id="all capitals, which is why",
+        ),
     ],
 )
 def test_an_audience_and_what_was_done_about_it_is_an_insight(text, phrase):

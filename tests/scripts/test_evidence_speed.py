@@ -8,3 +8,9 @@ def test_first_pass_is_reported_apart(run_benchmark):
     assert out.startswith("2 resumes x 2 passes")
     assert "analyze(), first pass (each resume once, as in a batch): mean" in out
     assert "analyze(), later passes (text seen before): mean" in out
+
+
+def test_the_first_pass_is_set_against_the_stock_tokenizer(run_benchmark):
+    out = run_benchmark("evidence_speed", "--repeat", "1")
+    ratio = out.rsplit("first pass / spacy.blank('en') tokenizer alone: ", 1)[1]
+    assert float(ratio.rstrip().rstrip("x")) > 0

@@ -32,6 +32,15 @@ Tools and platforms
     how people use several platforms is technical know-how; one Instagram is
     not).
 
+Measured change
+    A quantified outcome that says something moved ("median response time
+    down from 9 hours to 40 minutes", "dues paid went from 38% to 71%";
+    ``OUTCOME`` spans with id ``change``) is ``analytics`` evidence (pattern
+    id ``analytics/change``) when it counts (it stands on a line with
+    counted experience evidence) and its clause is the person's: not
+    ``support`` agency and not someone else's work.  Telling a before from
+    an after is measuring, in whatever words the person uses for it.
+
 Which evidence counts for ``Analysis.dimensions`` (``Evidence.counts``)
     Evidence counts when all hold:
 
@@ -73,6 +82,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
+from dataclasses import replace
 from typing import Any
 
 from screener.nlp.components import SPANS_KEY
@@ -88,6 +98,7 @@ from screener.types import (
     DIMENSIONS,
     DOING_SECTIONS,
     Analysis,
+    Clause,
     Document,
     Entry,
     Evidence,
@@ -96,6 +107,8 @@ from screener.types import (
 __all__ = ["EXECUTION_DIMENSIONS", "analyze", "default_nlp", "personal_channels"]
 
 EXECUTION_DIMENSIONS = frozenset({"marketing_communications", "technical"})
+#: Pattern id of a measured change (an ``OUTCOME`` that moved) read as analytics evidence.
+CHANGE_ID = "analytics/change"
 #: Support-level work that still evidences its dimension: talking to customers oneself.
 EXECUTION_PATTERNS = ("customer_engagement/reply",)
 #: Tool kinds that are no technical evidence: office and work-management software, and
@@ -210,6 +223,22 @@ def _mark_outcomes(entities: list[Evidence], evidence: list[Evidence], text: str
     for ent in entities:
         if ent.dimension == "OUTCOME":
             ent.counts = not ent.claimed_only and bisect.bisect_left(breaks, ent.start) in lines
+
+
+def _measured_changes(entities: list[Evidence], clauses: list[Clause]) -> list[Evidence]:
+    """``analytics`` evidence for each counted change outcome in the person's own clause."""
+    starts = [c.start for c in clauses]
+    found = []
+    for ent in entities:
+        if ent.dimension != "OUTCOME" or ent.pattern_id != "change" or not ent.counts:
+            continue
+        i = bisect.bisect_right(starts, ent.start) - 1
+        if i < 0 or clauses[i].agency == "support" or clauses[i].others:
+            continue
+        found.append(
+            replace(ent, dimension="analytics", pattern_id=CHANGE_ID, agency=clauses[i].agency)
+        )
+    return found
 
 
 def analyze(
@@ -338,6 +367,9 @@ def analyze(
         evidence.append(ev)
     evidence.sort(key=lambda e: (e.start, e.end, e.dimension))
     _mark_outcomes(entities, evidence, unwrapped)
+    clause_spans = clauses.spans(doc, where)
+    evidence += _measured_changes(entities, clause_spans)
+    evidence.sort(key=lambda e: (e.start, e.end, e.dimension))
     months = experience_months(
         [e.dates for e in entries if e.section == "experience" and e.dates], as_of=as_of
     )
@@ -349,5 +381,5 @@ def analyze(
         consumer_signals=consumer,
         entities=entities,
         experience_months=months,
-        clauses=clauses.spans(doc, where),
+        clauses=clause_spans,
     )

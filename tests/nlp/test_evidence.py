@@ -328,3 +328,40 @@ def test_longest_of_overlapping_rows_is_spacys_filter_spans():
         span.id_ = str(i)
     rows = [SpanRow.of(s) for s in spans]
     assert _longest(rows) == [SpanRow.of(s) for s in filter_spans(spans)]
+
+
+def _changes(analysis) -> list[str]:
+    return [
+        e.text
+        for e in analysis.evidence
+        if e.pattern_id == "analytics/change" and e.dimension == "analytics" and e.counts
+    ]
+
+
+def test_a_measured_change_in_the_persons_work_is_analytics(analyze_text):
+    bullet = "Answered members' complaints in WhatsApp; dues paid went from 38% to 71% of members."
+    analysis = analyze_text(resume([bullet]))
+    assert _changes(analysis) == ["from 38% to 71% of members"]
+    assert "analytics" in analysis.dimensions
+
+
+def test_a_change_in_support_work_is_no_analytics(analyze_text):
+    bullet = (
+        "Assisted the marketing manager with Facebook ads that lifted sign-ups from 200 to 900."
+    )
+    analysis = analyze_text(resume([bullet]))
+    assert _changes(analysis) == []
+
+
+def test_an_amount_is_no_measured_change(analyze_text):
+    bullet = "Answered members' complaints in WhatsApp groups of 1,400 members."
+    analysis = analyze_text(resume([bullet]))
+    assert _changes(analysis) == []
+
+
+def test_a_change_claimed_in_the_summary_is_no_analytics(analyze_text):
+    text = (
+        f"{HEAD}Summary\nGrew Instagram followers from 2,000 to 9,000.\n\n"
+        + resume([])[len(HEAD) :]
+    )
+    assert _changes(analyze_text(text)) == []

@@ -365,7 +365,6 @@ def analyze(
         seen.add((ev.dimension, ev.start, ev.end))
         ev.counts = _counts(ev, clauses.handed_off(token_i), where)
         evidence.append(ev)
-    evidence.sort(key=lambda e: (e.start, e.end, e.dimension))
     _mark_outcomes(entities, evidence, unwrapped)
     clause_spans = clauses.spans(doc, where)
     evidence += _measured_changes(entities, clause_spans)

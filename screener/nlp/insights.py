@@ -24,7 +24,7 @@ import re
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from screener.nlp.components import SPANS_KEY, register_extensions
 from screener.nlp.rows import extend_spans
@@ -144,9 +144,11 @@ def make_insights(nlp: Language, name: str) -> Any:
     def insights(doc: Doc) -> Doc:
         found = []
         for a, b in find_insights(words_of(doc).joined):  # Doc.text, made once for all
-            span = doc.char_span(a, b, alignment_mode="expand")
+            span = doc.char_span(
+                a, b, label="psychology", span_id=INSIGHT_ID, alignment_mode="expand"
+            )
             if span is not None:
-                found.append(Span(doc, span.start, span.end, "psychology", span_id=INSIGHT_ID))
+                found.append(span)
         if found:
             extend_spans(doc, SPANS_KEY, found)
         return doc

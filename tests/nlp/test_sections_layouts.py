@@ -71,26 +71,9 @@ WHERE = [
 def _kind_at(document, phrase: str) -> str:
     offset = document.text.index(phrase)
     for section in segment(document):
-        if section.start <= offset < section.end - 1:
+        if section.start <= offset < section.end:
             return section.kind
     return "none"
-
-
-@pytest.fixture(scope="module")
-def renderings(tmp_path_factory) -> dict[str, object]:
-    folder = tmp_path_factory.mktemp("layouts")
-    text = folder / "resume.txt"
-    text.write_text(render.to_text(RESUME), encoding="utf-8")
-    documents = {"txt": extract(text)}
-    for layout in render.PDF_LAYOUTS:
-        documents[f"pdf-{layout}"] = extract(
-            render.to_pdf(RESUME, folder / f"{layout}.pdf", layout)
-        )
-    for style in render.DOCX_STYLES:
-        documents[f"docx-{style}"] = extract(
-            render.to_docx(RESUME, folder / f"{style}.docx", style)
-        )
-    return documents
 
 
 LAYOUTS = (
@@ -98,6 +81,24 @@ LAYOUTS = (
     + [f"pdf-{layout}" for layout in render.PDF_LAYOUTS]
     + [f"docx-{style}" for style in render.DOCX_STYLES]
 )
+
+
+def _render(name: str, folder: Path) -> Path:
+    """The resume rendered as ``name`` ("txt", "pdf-<layout>", "docx-<style>")."""
+    kind, _, style = name.partition("-")
+    path = folder / f"{name}.{kind}"
+    if kind == "txt":
+        path.write_text(render.to_text(RESUME), encoding="utf-8")
+        return path
+    if kind == "pdf":
+        return render.to_pdf(RESUME, path, style)
+    return render.to_docx(RESUME, path, style)
+
+
+@pytest.fixture(scope="module")
+def renderings(tmp_path_factory) -> dict[str, object]:
+    folder = tmp_path_factory.mktemp("layouts")
+    return {name: extract(_render(name, folder)) for name in LAYOUTS}
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
